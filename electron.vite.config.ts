@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
+const release = process.env.NODE_ENV === 'production' || process.env.RINGSIDE_MINIFY === '1';
+
+export default defineConfig({
+  main: {
+    define: { __RINGSIDE_VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      outDir: 'out/main',
+      lib: {
+        entry: { index: resolve(__dirname, 'src-main/index.ts'), serve: resolve(__dirname, 'src-main/serve.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can only require('electron'): bundle zod and the contract into it.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve(__dirname, 'src-main/shell/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      minify: release,
+      rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+    },
+  },
+});

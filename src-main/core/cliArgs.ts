@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+export interface CliOptions {
+  /** null when not given: serve uses the OS user-data folder, the desktop app Electron's own. */
+  dataDir: string | null;
+  port: number;
+  seed: number;
+  pollMs: number;
+}
+
+const usage = 'Usage: ringside [--data-dir DIR] [--port N] [--seed N] [--poll-ms N]';
+
+/** Command-line options shared by the desktop app and serve mode; a bad value is an error, not a default. */
+export function parseCliArgs(argv: string[]): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: false,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      'poll-ms': { type: 'string' },
+    },
+  });
+  const int = (name: string, raw: unknown, fallback: number, min: number, max: number) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+      throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}". ${usage}`);
+    }
+    return n;
+  };
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined && (typeof dataDir !== 'string' || dataDir.length === 0)) {
+    throw new Error(`--data-dir needs a folder. ${usage}`);
+  }
+  return {
+    dataDir: typeof dataDir === 'string' ? dataDir : null,
+    port: int('port', values.port, 0, 0, 65535),
+    seed: int('seed', values.seed, 42, 0, 2 ** 31 - 1),
+    pollMs: int('poll-ms', values['poll-ms'], 5000, 0, 3_600_000),
+  };
+}

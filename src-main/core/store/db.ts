@@ -1,0 +1,98 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { existsSync, renameSync } from 'node:fs';
+import { migrations } from './migrations/index';
+
+export interface OpenOptions {
+  /** Path of the database file, or ':memory:'. */
+  file: string;
+  /** better-sqlite3 addon built for another ABI (the Electron shell passes its own copy). */
+  nativeBinding?: string;
+  now?: () => number;
+}
+
+export interface OpenedStore {
+  db: Database;
+  /** Messages the user must see, e.g. that a damaged file was moved aside. */
+  notices: string[];
+}
+
+/** Open (creating if needed) and migrate the store; a damaged file is moved aside, never overwritten. */
+export function openStore(options: OpenOptions): OpenedStore {
+  const notices: string[] = [];
+  if (options.file !== ':memory:' && existsSync(options.file)) {
+    try {
+      return { db: prepare(connect(options)), notices };
+    } catch (error) {
+      if (isNewerSchema(error)) throw error;
+      const movedTo = moveAside(options.file, options.now?.() ?? Date.now());
+      notices.push(
+        `The local database ${options.file} could not be read (${describe(error)}). ` +
+          `It was moved to ${movedTo} and a fresh one was created; cached flags and audit history start empty.`,
+      );
+    }
+  }
+  return { db: prepare(connect(options)), notices };
+}
+
+function connect(options: OpenOptions): Database {
+  return new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+}
+
+function prepare(db: Database): Database {
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check).slice(0, 200)}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+class NewerSchemaError extends Error {}
+const isNewerSchema = (error: unknown) => error instanceof NewerSchemaError;
+
+/** Run every migration above the file's user_version, each in its own transaction. */
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new NewerSchemaError(
+      `The local database was written by a newer Ringside (schema ${current}, this version knows ${latest}). ` +
+        'Upgrade Ringside or start it with --data-dir pointing elsewhere.',
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return latest;
+}
+
+function moveAside(file: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  let target = `${file}.corrupt-${stamp}`;
+  for (let n = 1; existsSync(target); n += 1) target = `${file}.corrupt-${stamp}-${n}`;
+  try {
+    renameSync(file, target);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+    }
+  } catch (error) {
+    throw new Error(
+      `The local database ${file} is damaged and could not be moved aside (${describe(error)}). ` +
+        'Move or delete it by hand, or start Ringside with --data-dir pointing elsewhere.',
+    );
+  }
+  return target;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

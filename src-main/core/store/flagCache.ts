@@ -1,0 +1,45 @@
+import type { Database } from 'better-sqlite3';
+import { Flag, type Environment } from '../../../src-shared/domain/flag';
+
+/** The last flag snapshot per workspace; replaced whole so removed flags disappear too. */
+export function flagCacheQueries(db: Database) {
+  const deleteFlags = db.prepare('DELETE FROM flag_cache WHERE workspace = ?');
+  const deleteEnvs = db.prepare('DELETE FROM environment_cache WHERE workspace = ?');
+  const insertFlag = db.prepare('INSERT INTO flag_cache (workspace, name, body) VALUES (?, ?, ?)');
+  const insertEnv = db.prepare('INSERT INTO environment_cache (workspace, name, type) VALUES (?, ?, ?)');
+  const selectFlags = db.prepare<[string], { body: string }>(
+    'SELECT body FROM flag_cache WHERE workspace = ? ORDER BY name',
+  );
+  const selectEnvs = db.prepare<[string], Environment>(
+    'SELECT name, type FROM environment_cache WHERE workspace = ? ORDER BY rowid',
+  );
+  const replace = db.transaction((workspace: string, flags: Flag[], environments: Environment[]) => {
+    deleteFlags.run(workspace);
+    deleteEnvs.run(workspace);
+    for (const flag of flags) insertFlag.run(workspace, flag.name, JSON.stringify(flag));
+    for (const env of environments) insertEnv.run(workspace, env.name, env.type);
+  });
+  return {
+    replace(workspace: string, flags: Flag[], environments: Environment[]): void {
+      replace(workspace, flags, environments);
+    },
+    /** Rows that no longer parse (written by an older shape) are dropped rather than shown wrong. */
+    read(workspace: string): { flags: Flag[]; environments: Environment[] } {
+      const flags: Flag[] = [];
+      for (const row of selectFlags.all(workspace)) {
+        const parsed = Flag.safeParse(safeJson(row.body));
+        if (parsed.success) flags.push(parsed.data);
+      }
+      return { flags, environments: selectEnvs.all(workspace) };
+    },
+  };
+}
+export type FlagCacheQueries = ReturnType<typeof flagCacheQueries>;
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+import { auditQueries } from './audit';
+import { flagCacheQueries } from './flagCache';
+import { syncStateQueries } from './syncState';
+
+export { openStore, migrate } from './db';
+
+/** Every query module over one connection; the rest of the core sees only this. */
+export function createQueries(db: Database) {
+  return {
+    audit: auditQueries(db),
+    flagCache: flagCacheQueries(db),
+    syncState: syncStateQueries(db),
+  };
+}
+export type Queries = ReturnType<typeof createQueries>;

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { m0001SyncState } from './0001-sync-state';
+import { m0002FlagCache } from './0002-flag-cache';
+import { m0003Audit } from './0003-audit';
+
+export interface Migration {
+  /** user_version after this migration has run */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** In order; a migration once released is never edited, only followed by a new one. */
+export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit];

@@ -1,0 +1,96 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { NewAuditEvent } from '../../../src-shared/domain/audit';
+import type { Flag } from '../../../src-shared/domain/flag';
+import { migrate } from './db';
+import { createQueries } from './index';
+
+function fresh() {
+  const db = new BetterSqlite3(':memory:');
+  migrate(db);
+  return { db, q: createQueries(db) };
+}
+
+const flag = (name: string, enabled: boolean): Flag => ({
+  name,
+  project: 'default',
+  type: 'release',
+  description: `"quoted" <b>${name}</b>`,
+  createdBy: 'ana',
+  createdAt: 1,
+  tags: [{ type: 'owner', value: 'team-a' }],
+  lifecycleStage: 'live',
+  environments: [{ environment: 'production', enabled, strategies: [] }],
+});
+
+const event = (time: number, workspace = 'w'): NewAuditEvent => ({
+  time,
+  source: 'console',
+  actor: 'ana',
+  workspace,
+  environment: 'production',
+  objectType: 'flag',
+  objectId: `f${time}`,
+  action: 'flag.off',
+  before: { enabled: true },
+  after: { enabled: false },
+  reason: null,
+  result: 'confirmed',
+});
+
+describe('flag cache', () => {
+  it('replaces the snapshot whole and reads it back per workspace', () => {
+    const { q } = fresh();
+    q.flagCache.replace('w', [flag('a', true), flag('b', false)], [{ name: 'production', type: 'production' }]);
+    q.flagCache.replace('other', [flag('z', true)], []);
+    q.flagCache.replace('w', [flag('b', true)], [{ name: 'production', type: 'production' }]);
+    const read = q.flagCache.read('w');
+    expect(read.flags.map((f) => [f.name, f.environments[0]?.enabled])).toEqual([['b', true]]);
+    expect(read.flags[0]?.description).toBe('"quoted" <b>b</b>');
+    expect(read.environments).toEqual([{ name: 'production', type: 'production' }]);
+  });
+
+  it('drops a cached row that no longer parses instead of showing it wrong', () => {
+    const { db, q } = fresh();
+    q.flagCache.replace('w', [flag('a', true)], []);
+    db.prepare("INSERT INTO flag_cache (workspace, name, body) VALUES ('w', 'broken', '{not json')").run();
+    expect(q.flagCache.read('w').flags.map((f) => f.name)).toEqual(['a']);
+  });
+});
+
+describe('sync state', () => {
+  it('keeps the last success time when a later read fails', () => {
+    const { q } = fresh();
+    expect(q.syncState.get('w', 'flags')).toEqual({ lastSyncAt: null, lastError: null });
+    q.syncState.recordSuccess('w', 'flags', 1000);
+    q.syncState.recordFailure('w', 'flags', 'Unleash answered 503');
+    expect(q.syncState.get('w', 'flags')).toEqual({ lastSyncAt: 1000, lastError: 'Unleash answered 503' });
+    q.syncState.recordSuccess('w', 'flags', 2000);
+    expect(q.syncState.get('w', 'flags')).toEqual({ lastSyncAt: 2000, lastError: null });
+  });
+});
+
+describe('audit', () => {
+  it('pages newest first with a cursor and keeps workspaces apart', () => {
+    const { q } = fresh();
+    q.audit.appendMany([1, 2, 3, 4, 5].map((t) => event(t)));
+    q.audit.append(event(6, 'other'));
+    const first = q.audit.page('w', 2);
+    expect(first.events.map((e) => e.time)).toEqual([5, 4]);
+    const second = q.audit.page('w', 2, first.nextBeforeId ?? undefined);
+    expect(second.events.map((e) => e.time)).toEqual([3, 2]);
+    const last = q.audit.page('w', 2, second.nextBeforeId ?? undefined);
+    expect(last.events.map((e) => e.time)).toEqual([1]);
+    expect(last.nextBeforeId).toBeNull();
+    expect(first.events[0]).toMatchObject({ before: { enabled: true }, after: { enabled: false } });
+  });
+
+  it('pages through an index, not a scan', () => {
+    const { db } = fresh();
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT * FROM audit WHERE workspace = ? AND id < ? ORDER BY id DESC LIMIT ?')
+      .all('w', 10, 5) as { detail: string }[];
+    const text = plan.map((p) => p.detail).join(' | ');
+    expect(text).toMatch(/USING (COVERING )?INDEX audit_workspace_id|USING INTEGER PRIMARY KEY/);
+    expect(text).not.toMatch(/SCAN audit(?! USING)/);
+  });
+});

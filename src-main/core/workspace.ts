@@ -1,0 +1,29 @@
+import type { Release } from '../../src-shared/domain/canary';
+import type { NewAuditEvent } from '../../src-shared/domain/audit';
+import type { DeployProvider, FlagProvider, MetricsProvider } from './ports';
+
+/** The PromQL that selects one metric of one release, for each side of the comparison. */
+export interface MetricQueries {
+  canary: string;
+  baseline: string;
+}
+
+export interface ReleaseDefinition {
+  release: Release;
+  /** keyed by MetricDef.id */
+  queries: Record<string, MetricQueries>;
+}
+
+/** A set of connections the console works against; the demo is one, a live Unleash+Argo+Prometheus another. */
+export interface Workspace {
+  id: string;
+  name: string;
+  kind: 'demo' | 'live';
+  flags: FlagProvider | null;
+  deploy: DeployProvider | null;
+  metrics: MetricsProvider | null;
+  releases: ReleaseDefinition[];
+  /** History to seed into an empty audit table (the demo's 30 days); live workspaces have none. */
+  seedHistory?: () => Iterable<NewAuditEvent>;
+  dispose?: () => void;
+}

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { createCore } from './core/createCore';
+import { parseCliArgs } from './core/cliArgs';
+import { defaultDataDir } from './core/paths';
+import { version } from './core/version';
+import { createDemoWorkspace } from './adapters/demo/index';
+import { startServer } from './serve/server';
+
+/** `npm run serve`: the console's core on 127.0.0.1 for a browser, guarded by a per-run token. */
+async function main() {
+  const options = parseCliArgs(process.argv.slice(2));
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const core = createCore({
+    dataDir,
+    version,
+    pollMs: options.pollMs,
+    workspace: (clock) => createDemoWorkspace({ seed: options.seed, clock }),
+  });
+  const server = await startServer({
+    core,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    port: options.port,
+  });
+  console.log(`Ringside ${version} serving the console at ${server.url}`);
+  console.log(`data: ${dataDir}`);
+  const stop = async () => {
+    await server.close();
+    core.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`Ringside could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

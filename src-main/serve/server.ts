@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '../core/createCore';
+import { checkRequest, newToken, sessionCookie } from './auth';
+import { createEventSocket } from './eventSocket';
+import { readStatic } from './staticFiles';
+import { fail } from '../../src-shared/ipc/result';
+import { CSP } from '../security/csp';
+
+const MAX_BODY = 1024 * 1024;
+const INVOKE = '/api/invoke/';
+
+
+export interface ServeOptions {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The core over loopback HTTP + WebSocket: only 127.0.0.1, only with the per-run token. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const sockets = createEventSocket(options.core.bus);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', `Ringside serve error: ${String(error)}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const verdict = checkRequest(req, url, port, token);
+    if (!verdict.ok) return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
+    if (url.pathname.startsWith(INVOKE)) return invoke(req, res, url.pathname.slice(INVOKE.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    if (verdict.viaQuery) {
+      // Trade the token in the address for a strict same-site cookie, then drop it from the address.
+      url.searchParams.delete('token');
+      res.writeHead(303, { 'set-cookie': sessionCookie(token), location: url.pathname + url.search });
+      return res.end();
+    }
+    const file = await readStatic(options.rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain', 'Not found (was the renderer built? run `npm run build`)');
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.isIndex ? 'no-store' : 'max-age=300',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function invoke(req: IncomingMessage, res: ServerResponse, channel: string) {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for /api/invoke');
+    const body = await readBody(req);
+    if (body === null) return json(res, 413, fail('bad_request', `request: body larger than ${MAX_BODY} bytes`));
+    let payload: unknown;
+    try {
+      payload = body.length ? JSON.parse(body) : {};
+    } catch {
+      return json(res, 400, fail('bad_request', `${channel.slice(0, 80)}: request body is not valid JSON`));
+    }
+    const result = await options.core.dispatch(decodeURIComponent(channel), payload);
+    json(res, !result.ok && result.error.code === 'bad_request' ? 400 : 200, result);
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const verdict = checkRequest(req, url, port, token);
+    if (!verdict.ok || url.pathname !== '/api/events') {
+      const status = verdict.ok ? 404 : verdict.status;
+      socket.end(`HTTP/1.1 ${status} Refused\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.upgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        // Stop keeping the body but let it drain, so the 413 can still be written.
+        chunks.length = 0;
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string) {
+  res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, value: unknown) {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}

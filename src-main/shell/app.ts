@@ -1,0 +1,52 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { createCore } from '../core/createCore';
+import { parseCliArgs } from '../core/cliArgs';
+import { version } from '../core/version';
+import { createDemoWorkspace } from '../adapters/demo/index';
+import { registerIpc } from './ipc';
+import { electronBinding } from './nativeBinding';
+import { createMainWindow, hardenSession } from './window';
+
+/** The desktop app: the same core as serve mode, reached through ipcMain and the preload bridge. */
+export function runDesktop(): void {
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let window: BrowserWindow | null = null;
+
+  app
+    .whenReady()
+    .then(() => {
+      const options = parseCliArgs(process.argv.slice(1));
+      const core = createCore({
+        dataDir: options.dataDir ?? app.getPath('userData'),
+        version,
+        pollMs: options.pollMs,
+        nativeBinding: electronBinding(),
+        workspace: (clock) => createDemoWorkspace({ seed: options.seed, clock }),
+      });
+      hardenSession();
+      const disposeIpc = registerIpc(core, () => window);
+      window = createMainWindow();
+      app.on('second-instance', () => window?.focus());
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow();
+      });
+      app.on('will-quit', () => {
+        disposeIpc();
+        core.dispose();
+      });
+    })
+    .catch(fatal);
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function fatal(error: unknown) {
+  dialog.showErrorBox('Ringside could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}

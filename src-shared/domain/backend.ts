@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const BackendKind = z.enum(['flags', 'deploy', 'metrics']);
+export type BackendKind = z.infer<typeof BackendKind>;
+
+export const BackendState = z.enum(['online', 'offline', 'unconfigured', 'error']);
+export type BackendState = z.infer<typeof BackendState>;
+
+/** What the renderer may know of a connection: never its credentials. */
+export const BackendStatus = z.object({
+  kind: BackendKind,
+  provider: z.string(),
+  state: BackendState,
+  configured: z.boolean(),
+  /** epoch ms of the last successful read, null if never */
+  lastSyncAt: z.number().nullable(),
+  message: z.string().nullable(),
+});
+export type BackendStatus = z.infer<typeof BackendStatus>;
+
+export const WorkspaceSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['demo', 'live']),
+  backends: z.array(BackendStatus),
+});
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;

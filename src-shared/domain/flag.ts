@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Unleash's feature types: release and experiment flags are temporary, the rest long-lived. */
+export const FlagType = z.enum(['release', 'experiment', 'operational', 'kill-switch', 'permission']);
+export type FlagType = z.infer<typeof FlagType>;
+
+export const FlagTag = z.object({ type: z.string(), value: z.string() });
+export type FlagTag = z.infer<typeof FlagTag>;
+
+export const FlagStrategy = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** flexibleRollout percentage, null for strategies without one */
+  rollout: z.number().min(0).max(100).nullable(),
+  constraintCount: z.number().int().nonnegative(),
+});
+export type FlagStrategy = z.infer<typeof FlagStrategy>;
+
+export const FlagEnvironmentState = z.object({
+  environment: z.string(),
+  enabled: z.boolean(),
+  strategies: z.array(FlagStrategy),
+});
+export type FlagEnvironmentState = z.infer<typeof FlagEnvironmentState>;
+
+export const Flag = z.object({
+  name: z.string(),
+  project: z.string(),
+  type: FlagType,
+  description: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  tags: z.array(FlagTag),
+  lifecycleStage: z.string().nullable(),
+  environments: z.array(FlagEnvironmentState),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const Environment = z.object({
+  name: z.string(),
+  /** 'production' environments treat turning on as a release that needs a reason */
+  type: z.string(),
+});
+export type Environment = z.infer<typeof Environment>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { channelNames, channels, eventNames, type ChannelName, type RequestOf } from './contract';
+import { parseRequest } from './parse';
+
+/** A valid request for every channel; a new channel without one fails to compile. */
+export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
+  'app:info': {},
+  'workspace:current': {},
+  'flags:list': {},
+  'canary:releases': {},
+  'canary:series': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },
+  'rollouts:list': {},
+  'audit:page': { limit: 50 },
+};
+
+const shapeOf = (channel: ChannelName) => (channels[channel].request as unknown as z.ZodObject).shape;
+
+function expectBadRequest(channel: ChannelName, payload: unknown, field: string) {
+  const parsed = parseRequest(channel, payload);
+  expect(parsed.ok).toBe(false);
+  if (parsed.ok) return;
+  expect(parsed.error.code).toBe('bad_request');
+  expect(parsed.error.message).toContain(field);
+  expect(parsed.error.message.length).toBeLessThan(700);
+}
+
+describe('the contract', () => {
+  it('names every channel domain:verb and keeps events apart from channels', () => {
+    for (const name of [...channelNames, ...eventNames]) expect(name).toMatch(/^[a-z]+:[a-z]+$/);
+    expect(channelNames.filter((c) => (eventNames as string[]).includes(c))).toEqual([]);
+    for (const c of channelNames) expect(channels[c].doc.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a channel that is not in the contract', () => {
+    const parsed = parseRequest('flags:drop-table', {});
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(parseRequest(42, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+  });
+
+  describe.each(channelNames)('%s', (channel) => {
+    const valid = validRequests[channel] as Record<string, unknown>;
+    const keys = Object.keys(shapeOf(channel));
+
+    it('accepts a valid request', () => {
+      expect(parseRequest(channel, valid)).toMatchObject({ ok: true });
+    });
+
+    it('refuses a payload that is not an object', () => {
+      for (const payload of ['flags', 7, null, [1, 2]]) expectBadRequest(channel, payload, 'request');
+    });
+
+    it('refuses an unknown field, even a huge one', () => {
+      expectBadRequest(channel, { ...valid, injected: 'x'.repeat(100_000) }, 'injected');
+    });
+
+    it.each(keys.length ? keys : ['(no fields)'])('refuses a wrong type or huge string in %s', (key) => {
+      if (!keys.length) return expect(shapeOf(channel)).toEqual({});
+      expectBadRequest(channel, { ...valid, [key]: { nested: true } }, key);
+      expectBadRequest(channel, { ...valid, [key]: 'x'.repeat(100_000) }, key);
+    });
+
+    it.each(keys.filter((k) => !shapeOf(channel)[k]!.safeParse(undefined).success))(
+      'refuses a request missing %s',
+      (key) => {
+        const { [key]: _dropped, ...rest } = valid;
+        expectBadRequest(channel, rest, key);
+      },
+    );
+  });
+
+  it('checks relations between fields and names the field', () => {
+    expectBadRequest('canary:series', { releaseId: 'r', from: 5_000, to: 1_000 }, 'to');
+  });
+});

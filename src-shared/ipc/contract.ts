@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { AuditEvent } from '../domain/audit';
+import { WorkspaceSummary, BackendKind } from '../domain/backend';
+import { MetricSeries, Release, VerdictOutcome } from '../domain/canary';
+import { Environment, Flag } from '../domain/flag';
+import { Rollout } from '../domain/rollout';
+
+/** Longest free-text id a request may carry; longer is a malformed payload, not a lookup. */
+const Id = z.string().min(1).max(256);
+const Empty = z.object({}).strict();
+
+interface ChannelDef {
+  doc: string;
+  request: z.ZodType;
+  response: z.ZodType;
+}
+interface EventDef {
+  doc: string;
+  payload: z.ZodType;
+}
+
+/**
+ * The contract: every channel between renderer and main. Main handlers, the preload bridge and
+ * the loopback transport are all derived from this object; nothing else may define a channel.
+ */
+export const channels = {
+  'app:info': {
+    doc: 'Version, data folder and notices the user must see (for example a database moved aside).',
+    request: Empty,
+    response: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      notices: z.array(z.string()),
+    }),
+  },
+  'workspace:current': {
+    doc: 'The active workspace with the state of each backend and the age of its cached data.',
+    request: Empty,
+    response: WorkspaceSummary,
+  },
+  'flags:list': {
+    doc: "The workspace's flags per environment, live when the flag server answers, cached otherwise.",
+    request: Empty,
+    response: z.object({
+      flags: z.array(Flag),
+      environments: z.array(Environment),
+      fetchedAt: z.number().nullable(),
+      stale: z.boolean(),
+    }),
+  },
+  'canary:releases': {
+    doc: 'Releases that have a canary to compare against its baseline.',
+    request: Empty,
+    response: z.object({ releases: z.array(Release) }),
+  },
+  'canary:series': {
+    doc: 'Canary and baseline series of every metric of a release over [from, to] (epoch ms).',
+    request: z
+      .object({
+        releaseId: Id,
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+        maxPoints: z.number().int().min(2).max(11_000).optional(),
+      })
+      .strict()
+      .refine((r) => r.to > r.from, { message: 'must be later than from', path: ['to'] }),
+    response: z.object({ series: z.array(MetricSeries) }),
+  },
+  'rollouts:list': {
+    doc: 'Rollouts of the workspace with their steps and status.',
+    request: Empty,
+    response: z.object({ rollouts: z.array(Rollout) }),
+  },
+  'audit:page': {
+    doc: 'Audit events newest first, a page at a time (beforeId is the cursor from the last page).',
+    request: z
+      .object({
+        limit: z.number().int().min(1).max(500),
+        beforeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    response: z.object({ events: z.array(AuditEvent), nextBeforeId: z.number().int().nullable() }),
+  },
+} as const satisfies Record<`${string}:${string}`, ChannelDef>;
+
+/** Push events from main to the renderer. */
+export const events = {
+  'state:changed': {
+    doc: 'Something the renderer shows changed in main; reload that domain.',
+    payload: z.object({ domain: z.enum(['flags', 'rollouts', 'audit', 'backends', 'canary']) }),
+  },
+  'sync:progress': {
+    doc: 'Progress of a long sync (done of total, total null when unknown).',
+    payload: z.object({ source: BackendKind, done: z.number(), total: z.number().nullable() }),
+  },
+  'canary:verdict': {
+    doc: "A release's canary verdict changed.",
+    payload: z.object({ releaseId: z.string(), outcome: VerdictOutcome, score: z.number().nullable() }),
+  },
+} as const satisfies Record<`${string}:${string}`, EventDef>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

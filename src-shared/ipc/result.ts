@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Every error a handler can answer with; the message is written for a person. */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'unknown_channel',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'timeout',
+  'unavailable',
+  'bad_response',
+  'conflict',
+  'blocked',
+  'offline',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const IpcError = z.object({ code: ErrorCode, message: z.string() });
+export type IpcError = z.infer<typeof IpcError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): { ok: false; error: IpcError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** An error thrown inside main that already carries what the user should read. */
+export class RingsideError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RingsideError';
+  }
+}
+
+/** A result envelope as it crosses a transport, checked before the renderer trusts it. */
+export const ResultEnvelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: IpcError }),
+]);
