@@ -90,6 +90,7 @@ function moveAside(file: string, now: number): string {
     throw new Error(
       `The local database ${file} is damaged and could not be moved aside (${describe(error)}). ` +
         'Move or delete it by hand, or start Ringside with --data-dir pointing elsewhere.',
+      { cause: error },
     );
   }
   return target;
