@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoConsoleJourney } from './fixtures/journey';
+import { startServe, type ServedConsole } from './fixtures/serve';
+
+test.describe('serve mode in Chromium', () => {
+  let served: ServedConsole;
+  test.beforeAll(async () => {
+    served = await startServe();
+  });
+  test.afterAll(async () => {
+    await served.stop();
+  });
+
+  test('refuses requests without the token and from another origin', async ({ request }) => {
+    expect((await request.get(`${served.origin}/`)).status()).toBe(401);
+    const token = new URL(served.url).searchParams.get('token')!;
+    const foreign = await request.post(`${served.origin}/api/invoke/flags:list`, {
+      data: {},
+      headers: { authorization: `Bearer ${token}`, origin: 'http://attacker.example' },
+    });
+    expect(foreign.status()).toBe(403);
+  });
+
+  test('loads the renderer and shows the demo fleet, its flags and the degrading canary', async ({ page }) => {
+    await page.goto(served.url);
+    await expect(page).not.toHaveURL(/token=/);
+    await demoConsoleJourney(page);
+  });
+
+  test('renders a hostile flag description as text', async ({ page }) => {
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Kill switches' }).click();
+    await expect(page.getByText('<img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+});
+
+test('a corrupt database is moved aside and the console says so', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ringside-corrupt-'));
+  writeFileSync(join(dataDir, 'ringside.db'), 'definitely not sqlite');
+  const served = await startServe({ dataDir });
+  try {
+    await page.goto(served.url);
+    await expect(page.getByRole('alert')).toContainText('moved to');
+    expect(readdirSync(dataDir).some((f) => f.startsWith('ringside.db.corrupt-'))).toBe(true);
+    await expect(page.getByTestId('flag-row').first()).toBeVisible();
+  } finally {
+    await served.stop();
+  }
+});
