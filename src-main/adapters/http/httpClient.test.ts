@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpClient } from './httpClient';
+import { backoffDelay, parseRetryAfter } from './retryPolicy';
+
+let server: Server;
+let base: string;
+const hits = new Map<string, number>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    const n = (hits.get(path) ?? 0) + 1;
+    hits.set(path, n);
+    if (path === '/ok') return res.end('{"fine":true}');
+    if (path === '/garbage') return res.end('<html>proxy login</html>');
+    if (path === '/401') return res.writeHead(401).end('invalid token');
+    if (path === '/403') return res.writeHead(403).end();
+    if (path === '/500') return res.writeHead(500).end('boom');
+    if (path === '/flaky') return n < 3 ? res.writeHead(503).end() : res.end('{"n":3}');
+    if (path === '/429') return n < 2 ? res.writeHead(429, { 'retry-after': '1' }).end() : res.end('{"after":true}');
+    if (path === '/slow') return void setTimeout(() => res.end('{}'), 2_000);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => hits.clear());
+
+const sleeps: number[] = [];
+const client = (extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) =>
+  createHttpClient({ service: 'Unleash', baseUrl: base, sleep: async (ms) => void sleeps.push(ms), ...extra });
+
+describe('http client', () => {
+  it('parses JSON', async () => {
+    await expect(client().json({ path: '/ok' })).resolves.toEqual({ fine: true });
+  });
+
+  it('names a body that is not JSON', async () => {
+    await expect(client().json({ path: '/garbage' })).rejects.toMatchObject({
+      code: 'bad_response',
+      message: expect.stringContaining('not JSON ("<html>proxy login</html>")'),
+    });
+  });
+
+  it('never retries 401 or 403 and says what to do', async () => {
+    await expect(client().json({ path: '/401' })).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringContaining('Unleash answered 401: the token was rejected'),
+    });
+    await expect(client().json({ path: '/403' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(hits.get('/401')).toBe(1);
+    expect(hits.get('/403')).toBe(1);
+  });
+
+  it('retries 5xx on idempotent requests, then gives up with the status', async () => {
+    await expect(client().json({ path: '/flaky' })).resolves.toEqual({ n: 3 });
+    expect(hits.get('/flaky')).toBe(3);
+    await expect(client().json({ path: '/500' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('Unleash answered 500'),
+    });
+    expect(hits.get('/500')).toBe(3);
+  });
+
+  it('does not repeat a non-idempotent POST after a 5xx', async () => {
+    await expect(client().json({ path: '/500', method: 'POST', body: {} })).rejects.toMatchObject({ code: 'unavailable' });
+    expect(hits.get('/500')).toBe(1);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    sleeps.length = 0;
+    await expect(client().json({ path: '/429' })).resolves.toEqual({ after: true });
+    expect(sleeps).toEqual([1000]);
+  });
+
+  it('times out a slow server', async () => {
+    await expect(client({ timeoutMs: 200 }).json({ path: '/slow' })).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('did not answer within 0.2 s'),
+    });
+  });
+
+  it('says when the server is down', async () => {
+    const down = createHttpClient({ service: 'Unleash', baseUrl: 'http://127.0.0.1:9' });
+    await expect(down.json({ path: '/x' })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/cannot be reached \(ECONNREFUSED\)/),
+    });
+  });
+
+  it('refuses a malformed base URL', () => {
+    expect(() => createHttpClient({ service: 'Unleash', baseUrl: 'not a url' })).toThrow(/not a valid URL/);
+  });
+});
+
+describe('retry policy', () => {
+  it('reads Retry-After as seconds or a date', () => {
+    expect(parseRetryAfter('3')).toBe(3000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(null)).toBeNull();
+  });
+
+  it('uses jittered exponential backoff capped at the maximum', () => {
+    const opts = { retries: 5, baseDelayMs: 100, maxDelayMs: 1000, random: () => 1 };
+    expect([0, 1, 2, 3, 4].map((a) => backoffDelay(a, null, opts))).toEqual([100, 200, 400, 800, 1000]);
+    expect(backoffDelay(0, null, { ...opts, random: () => 0.5 })).toBe(50);
+    expect(backoffDelay(0, 60_000, opts)).toBe(1000);
+  });
+});
