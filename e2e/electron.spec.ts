@@ -36,8 +36,8 @@ test.describe('desktop app (Electron)', () => {
       const page = await app.firstWindow();
       await demoConsoleJourney(page);
       const exposed = await page.evaluate(() => ({
-        bridge: typeof (window as unknown as { ringside?: unknown }).ringside,
-        node: typeof (window as unknown as { require?: unknown }).require,
+        bridge: typeof (globalThis as { ringside?: unknown }).ringside,
+        node: typeof (globalThis as { require?: unknown }).require,
       }));
       test.expect(exposed).toEqual({ bridge: 'object', node: 'undefined' });
     } finally {

@@ -42,3 +42,20 @@ export const Environment = z.object({
   type: z.string(),
 });
 export type Environment = z.infer<typeof Environment>;
+
+/** A feature type with its expected lifetime (null: long-lived, e.g. kill switches). */
+export const FeatureTypeInfo = z.object({ id: z.string(), name: z.string(), lifetimeDays: z.number().nullable() });
+export type FeatureTypeInfo = z.infer<typeof FeatureTypeInfo>;
+
+/** A change seen in the flag server's own event log. */
+export const FlagServerEvent = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  flag: z.string().nullable(),
+  environment: z.string().nullable(),
+  data: z.unknown().nullable(),
+  preData: z.unknown().nullable(),
+});
+export type FlagServerEvent = z.infer<typeof FlagServerEvent>;
