@@ -67,7 +67,7 @@ describe('createCore', () => {
   it('turns handler failures into typed errors and never throws', async () => {
     const { workspace } = fakeWorkspace();
     workspace.flags = {
-      provider: 'broken',
+      ...workspace.flags!,
       listFlags: async () => {
         throw new TypeError('cannot read properties of undefined');
       },

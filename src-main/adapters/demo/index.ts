@@ -27,7 +27,7 @@ export function createDemoWorkspace({ seed = 42, clock }: DemoWorkspaceOptions):
     id: 'demo',
     name: 'Demo fleet',
     kind: 'demo',
-    flags: new DemoFlagProvider({ seed, now: createdAt }),
+    flags: new DemoFlagProvider({ seed, now: createdAt, clock }),
     deploy: new DemoDeployProvider({ clock, createdAt }),
     metrics: new DemoMetricsProvider({ seed, clock, releases }),
     releases: releases.map(releaseDefinition),

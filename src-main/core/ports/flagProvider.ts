@@ -1,4 +1,10 @@
-import type { Environment, Flag } from '../../../src-shared/domain/flag';
+import type {
+  Environment,
+  FeatureTypeInfo,
+  Flag,
+  FlagEnvironmentState,
+  FlagServerEvent,
+} from '../../../src-shared/domain/flag';
 
 export interface FlagSnapshot {
   flags: Flag[];
@@ -11,4 +17,14 @@ export interface FlagProvider {
   readonly provider: string;
   /** Every flag of the workspace's project with its per-environment state and strategies. */
   listFlags(): Promise<FlagSnapshot>;
+  /** One flag in one environment as the server holds it now: the read-back that confirms a change. */
+  readState(flag: string, environment: string): Promise<FlagEnvironmentState>;
+  /** Turn a flag on or off in an environment. */
+  setEnabled(flag: string, environment: string, enabled: boolean): Promise<void>;
+  /** Change the percentage of a gradual-rollout strategy. */
+  setRollout(flag: string, environment: string, strategyId: string, rollout: number): Promise<void>;
+  /** Feature types with their expected lifetimes. */
+  featureTypes(): Promise<FeatureTypeInfo[]>;
+  /** Server events with an id above the cursor, oldest first. */
+  eventsSince(cursor: number | null): Promise<FlagServerEvent[]>;
 }

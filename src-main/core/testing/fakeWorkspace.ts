@@ -21,8 +21,12 @@ const flag = (name: string, enabled: boolean): Flag => ({
   environments: [{ environment: 'production', enabled, strategies: [] }],
 });
 
+/** One kill-switch flag in one production environment, with a switch to take the "server" down. */
 export function fakeWorkspace() {
   const state = { down: false, enabled: true };
+  const reachable = () => {
+    if (state.down) throw new RingsideError('unavailable', 'The flag server at 127.0.0.1:9 is not answering.');
+  };
   const workspace: Workspace = {
     id: 'fake',
     name: 'Fake',
@@ -30,9 +34,23 @@ export function fakeWorkspace() {
     flags: {
       provider: 'fake',
       async listFlags() {
-        if (state.down) throw new RingsideError('unavailable', 'The flag server at 127.0.0.1:9 is not answering.');
+        reachable();
         return { flags: [flag('checkout.kill', state.enabled)], environments: [{ name: 'production', type: 'production' }] };
       },
+      async readState(name) {
+        reachable();
+        const env = flag(name, state.enabled).environments[0]!;
+        return env;
+      },
+      async setEnabled(_name, _env, enabled) {
+        reachable();
+        state.enabled = enabled;
+      },
+      async setRollout() {
+        throw new RingsideError('not_found', 'The fake flag has no gradual rollout.');
+      },
+      featureTypes: async () => [],
+      eventsSince: async () => [],
     },
     deploy: null,
     metrics: null,

@@ -1,0 +1,54 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { ok } from '../../../src-shared/ipc/result';
+import { createFakeBridge } from '../test/fakeBridge';
+import { NOW, workspace } from '../test/fixtures';
+import { renderConsole } from '../test/renderConsole';
+
+describe('header', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('names the workspace and marks the demo', async () => {
+    await renderConsole();
+    const name = screen.getByTestId('workspace-name');
+    expect(name.textContent).toContain('Demo fleet');
+    expect(within(name).getByText('demo')).toBeTruthy();
+  });
+
+  it('has no demo badge for a live workspace', async () => {
+    await renderConsole(createFakeBridge({ 'workspace:current': () => ok({ ...workspace, name: 'Prod', kind: 'live' }) }));
+    expect(within(screen.getByTestId('workspace-name')).queryByText('demo')).toBeNull();
+  });
+
+  it('shows each backend with its provider, state and a cache age that keeps counting', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
+    await renderConsole();
+    const flags = screen.getByTestId('backend-flags');
+    expect(flags.textContent).toContain('demo-unleash');
+    expect(flags.textContent).toContain('online');
+    expect(flags.textContent).toContain('synced 12 s ago');
+    expect(screen.getByTestId('backend-deploy').textContent).toContain('offline');
+    expect(screen.getByTestId('backend-deploy').textContent).toContain('never synced');
+    expect(screen.getByTestId('backend-metrics').textContent).toContain('synced 1 s ago');
+
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    expect(screen.getByTestId('backend-flags').textContent).toContain('synced 14 s ago');
+  });
+
+  it("shows app:info notices in an alert until dismissed", async () => {
+    const notice = 'The database was unreadable and was moved to /tmp/ringside/ringside.db.corrupt-1; a new one was created.';
+    await renderConsole(
+      createFakeBridge({ 'app:info': () => ok({ version: '0.1.0', dataDir: '/tmp/ringside', notices: [notice] }) }),
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('moved to');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss notice' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows no alert when there is nothing to say', async () => {
+    await renderConsole();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

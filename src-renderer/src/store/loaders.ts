@@ -1,0 +1,33 @@
+import { currentApi } from './bridge';
+import { loadInto } from './loadInto';
+import { useRingside } from './useRingside';
+
+/** How much history the canary charts show, and how finely. */
+export const CANARY_WINDOW_MS = 2 * 60 * 60 * 1000;
+const CANARY_MAX_POINTS = 240;
+
+export const loadAppInfo = () => loadInto('info', (api) => api.app.info({}));
+export const loadWorkspace = () => loadInto('workspace', (api) => api.workspace.current({}));
+export const loadFlags = () => loadInto('flags', (api) => api.flags.list({}));
+export const loadRollouts = () => loadInto('rollouts', (api) => api.rollouts.list({}));
+
+/** Releases, keeping the selection when it still exists and otherwise picking the first. */
+export async function loadReleases(): Promise<void> {
+  await loadInto('releases', (api) => api.canary.releases({}));
+  const { releases, selectedReleaseId, selectRelease } = useRingside.getState();
+  const list = releases.data?.releases ?? [];
+  const first = list[0];
+  if (first && !list.some((r) => r.id === selectedReleaseId)) selectRelease(first.id);
+}
+
+/** Canary and baseline series of the selected release over the last two hours. */
+export async function loadCanarySeries(now = Date.now()): Promise<void> {
+  const releaseId = useRingside.getState().selectedReleaseId;
+  if (!releaseId || !currentApi()) return;
+  const from = Math.max(0, Math.floor(now - CANARY_WINDOW_MS));
+  const to = Math.floor(now);
+  await loadInto('series', async (api) => {
+    const result = await api.canary.series({ releaseId, from, to, maxPoints: CANARY_MAX_POINTS });
+    return result.ok ? { ok: true, value: { releaseId, from, to, series: result.value.series } } : result;
+  });
+}

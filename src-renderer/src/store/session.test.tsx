@@ -1,0 +1,91 @@
+import { act, screen } from '@testing-library/react';
+import { ok } from '../../../src-shared/ipc/result';
+import { createFakeBridge } from '../test/fakeBridge';
+import { environments, flag } from '../test/fixtures';
+import { renderConsole, settle } from '../test/renderConsole';
+import { startSession } from './session';
+import { useRingside } from './useRingside';
+
+describe('session', () => {
+  it('loads every domain at start', async () => {
+    const { bridge } = await renderConsole();
+    const channels = new Set(bridge.calls.map((c) => c.channel));
+    for (const channel of ['app:info', 'workspace:current', 'flags:list', 'canary:releases', 'rollouts:list', 'audit:page']) {
+      expect(channels).toContain(channel);
+    }
+    expect(useRingside.getState().selectedReleaseId).toBe('checkout-2.4.0');
+  });
+
+  it('reloads the domain named by state:changed, and only that one', async () => {
+    const { bridge } = await renderConsole();
+    bridge.respond('flags:list', () =>
+      ok({ flags: [flag('only.one', false)], environments, fetchedAt: Date.now(), stale: false }),
+    );
+    const before = bridge.calls.length;
+    act(() => bridge.emit('state:changed', { domain: 'flags' }));
+    await settle();
+    expect(bridge.calls.slice(before).map((c) => c.channel)).toEqual(['flags:list']);
+    expect(screen.getAllByTestId('flag-row').map((r) => r.dataset.flag)).toEqual(['only.one']);
+
+    act(() => bridge.emit('state:changed', { domain: 'backends' }));
+    await settle();
+    expect(bridge.calls.slice(before + 1).map((c) => c.channel)).toEqual(['workspace:current']);
+  });
+
+  it('keeps the last good data beside a later error', async () => {
+    const { bridge } = await renderConsole();
+    bridge.respond('flags:list', () => ({ ok: false, error: { code: 'offline', message: 'Unleash is unreachable.' } }));
+    act(() => bridge.emit('state:changed', { domain: 'flags' }));
+    await settle();
+    expect(screen.getByTestId('error-note').textContent).toContain('Unleash is unreachable.');
+    expect(screen.getAllByTestId('flag-row')).toHaveLength(3);
+  });
+
+  it('ignores a late answer that a newer request overtook', async () => {
+    const bridge = createFakeBridge();
+    let release: () => void = () => {};
+    let calls = 0;
+    bridge.respond('flags:list', async () => {
+      calls += 1;
+      const name = calls === 1 ? 'slow.old' : 'fast.new';
+      if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
+      return ok({ flags: [flag(name, true)], environments, fetchedAt: Date.now(), stale: false });
+    });
+    await renderConsole(bridge);
+    act(() => bridge.emit('state:changed', { domain: 'flags' }));
+    await settle();
+    release();
+    await settle();
+    expect(useRingside.getState().flags.data?.flags.map((f) => f.name)).toEqual(['fast.new']);
+  });
+
+  it('disposes every subscription on teardown, after which pushes do nothing', async () => {
+    const bridge = createFakeBridge();
+    const end = startSession({ bridge });
+    await settle();
+    expect(bridge.subscriberCount()).toBeGreaterThanOrEqual(3);
+    const onReconnectDispose = vi.fn();
+    const end2 = startSession({ bridge, onReconnect: () => onReconnectDispose });
+    end();
+    end2();
+    expect(bridge.subscriberCount()).toBe(0);
+    expect(onReconnectDispose).toHaveBeenCalledOnce();
+
+    const before = bridge.calls.length;
+    bridge.emit('state:changed', { domain: 'flags' });
+    await settle();
+    expect(bridge.calls.length).toBe(before);
+  });
+
+  it('reloads everything when the event channel reconnects', async () => {
+    const bridge = createFakeBridge();
+    let reconnect: () => void = () => {};
+    const end = startSession({ bridge, onReconnect: (cb) => ((reconnect = cb), () => {}) });
+    await settle();
+    const before = bridge.calls.length;
+    reconnect();
+    await settle();
+    expect(bridge.calls.length - before).toBe(6);
+    end();
+  });
+});

@@ -1,0 +1,55 @@
+import type { RingsideBridge } from '../../../src-shared/ipc/api';
+import type { PayloadOf } from '../../../src-shared/ipc/contract';
+import { loadAudit } from './auditLoaders';
+import { attachBridge, currentBridge } from './bridge';
+import { loadAppInfo, loadCanarySeries, loadFlags, loadReleases, loadRollouts, loadWorkspace } from './loaders';
+import { useRingside } from './useRingside';
+
+type Domain = PayloadOf<'state:changed'>['domain'];
+
+const reloaders: Record<Domain, () => Promise<unknown>> = {
+  flags: loadFlags,
+  rollouts: loadRollouts,
+  audit: loadAudit,
+  backends: loadWorkspace,
+  canary: async () => {
+    await loadReleases();
+    await loadCanarySeries();
+  },
+};
+
+export const reloadDomain = (domain: Domain) => reloaders[domain]();
+
+/** Everything the console shows, loaded in parallel. */
+export async function loadEverything(): Promise<void> {
+  await Promise.all([loadAppInfo(), loadWorkspace(), loadFlags(), loadReleases(), loadRollouts(), loadAudit()]);
+}
+
+export interface SessionTransport {
+  bridge: RingsideBridge;
+  onReconnect?(callback: () => void): () => void;
+}
+
+/**
+ * Attach the store to a transport: load everything, apply pushed events, and return the teardown
+ * that disposes every subscription this session made.
+ */
+export function startSession(transport: SessionTransport): () => void {
+  const { bridge } = transport;
+  attachBridge(bridge);
+  const disposers = [
+    bridge.subscribe('state:changed', ({ domain }) => void reloadDomain(domain)),
+    bridge.subscribe('sync:progress', (progress) => useRingside.getState().setSyncProgress(progress)),
+    bridge.subscribe('canary:verdict', (verdict) => useRingside.getState().setVerdict(verdict)),
+    // Events sent while the channel was down are lost: reload rather than show stale state.
+    transport.onReconnect?.(() => void loadEverything()) ?? (() => {}),
+  ];
+  void loadEverything();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    for (const dispose of disposers) dispose();
+    if (currentBridge() === bridge) attachBridge(null);
+  };
+}

@@ -1,0 +1,27 @@
+import type { StateCreator } from 'zustand';
+import type { BackendKind, WorkspaceSummary } from '../../../../src-shared/domain/backend';
+import type { PayloadOf } from '../../../../src-shared/ipc/contract';
+import { idle, type Remote } from '../remote';
+import type { RingsideState } from '../types';
+
+export type SyncProgress = Omit<PayloadOf<'sync:progress'>, 'source'>;
+
+export interface WorkspaceSlice {
+  workspace: Remote<WorkspaceSummary>;
+  syncProgress: Partial<Record<BackendKind, SyncProgress>>;
+  setSyncProgress(progress: PayloadOf<'sync:progress'>): void;
+}
+
+export const createWorkspaceSlice: StateCreator<RingsideState, [], [], WorkspaceSlice> = (set) => ({
+  workspace: idle(),
+  syncProgress: {},
+  setSyncProgress({ source, done, total }) {
+    set((state) => {
+      const next = { ...state.syncProgress };
+      // A finished sync is no longer news: the chip's age says the rest.
+      if (total !== null && done >= total) delete next[source];
+      else next[source] = { done, total };
+      return { syncProgress: next };
+    });
+  },
+});

@@ -1,0 +1,9 @@
+import type { AppSlice } from './slices/appSlice';
+import type { AuditSlice } from './slices/auditSlice';
+import type { CanarySlice } from './slices/canarySlice';
+import type { FlagsSlice } from './slices/flagsSlice';
+import type { NavSlice } from './slices/navSlice';
+import type { RolloutsSlice } from './slices/rolloutsSlice';
+import type { WorkspaceSlice } from './slices/workspaceSlice';
+
+export type RingsideState = AppSlice & NavSlice & WorkspaceSlice & FlagsSlice & CanarySlice & RolloutsSlice & AuditSlice;

@@ -1,0 +1,88 @@
+import { buildApi, type RingsideBridge, type Subscribe } from '../../../src-shared/ipc/api';
+import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../../src-shared/ipc/contract';
+import { fail, ok, type Result } from '../../../src-shared/ipc/result';
+import * as fixtures from './fixtures';
+
+type Handler<C extends ChannelName> = (request: RequestOf<C>) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
+type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+export interface FakeBridge extends RingsideBridge {
+  /** every invoke, in order, with the request as it crossed the "wire" */
+  calls: { channel: ChannelName; request: unknown }[];
+  requestsTo<C extends ChannelName>(channel: C): RequestOf<C>[];
+  /** Replace one channel's handler. */
+  respond<C extends ChannelName>(channel: C, handler: Handler<C>): void;
+  /** Push an event exactly as given, unchecked, as a transport would deliver it. */
+  emit(event: EventName, payload: unknown): void;
+  subscriberCount(event?: EventName): number;
+}
+
+/** Copy through JSON, as both real transports do: the renderer never shares objects with main. */
+const wire = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+function defaultHandlers(): HandlerMap {
+  const audit = fixtures.auditEvents(120);
+  let seriesCalls = 0;
+  return {
+    'app:info': () => ok({ version: '0.1.0', dataDir: '/tmp/ringside', notices: [] }),
+    'workspace:current': () => ok(fixtures.workspace),
+    'flags:list': () =>
+      ok({ flags: fixtures.flags, environments: fixtures.environments, fetchedAt: fixtures.NOW, stale: false }),
+    'canary:releases': () => ok({ releases: fixtures.releases }),
+    'canary:series': (req) => {
+      const release = fixtures.releases.find((r) => r.id === req.releaseId);
+      if (!release) return fail('not_found', `No release "${req.releaseId}" in workspace Demo fleet.`);
+      seriesCalls += 1;
+      // Each refresh answers a higher canary level, so a test can see values move.
+      return ok({ series: fixtures.flatSeries(release, req.from, req.to, 100 + 10 * seriesCalls) });
+    },
+    'rollouts:list': () => ok({ rollouts: fixtures.rollouts }),
+    'audit:page': (req) => {
+      const older = req.beforeId === undefined ? audit : audit.filter((e) => e.id < req.beforeId!);
+      const events = older.slice(0, req.limit);
+      const last = events[events.length - 1];
+      return ok({ events, nextBeforeId: older.length > req.limit && last ? last.id : null });
+    },
+  };
+}
+
+/** An in-memory RingsideBridge over the fixtures; every handler can be replaced per test. */
+export function createFakeBridge(overrides: Partial<HandlerMap> = {}): FakeBridge {
+  const handlers: Record<string, (request: unknown) => unknown> = { ...defaultHandlers(), ...overrides } as never;
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const calls: FakeBridge['calls'] = [];
+
+  const api = buildApi(async (channel, request) => {
+    const sent = wire(request);
+    calls.push({ channel, request: sent });
+    const handler = handlers[channel];
+    if (!handler) return fail('unknown_channel', `No channel named "${channel}" exists in the contract.`);
+    return wire((await handler(sent)) as Result<unknown>);
+  });
+
+  const subscribe: Subscribe = (event, callback) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    const entry = callback as (payload: unknown) => void;
+    set.add(entry);
+    return () => void set.delete(entry);
+  };
+
+  return {
+    api,
+    subscribe,
+    calls,
+    requestsTo: <C extends ChannelName>(channel: C) =>
+      calls.filter((c) => c.channel === channel).map((c) => c.request as RequestOf<C>),
+    respond(channel, handler) {
+      handlers[channel] = handler as (request: unknown) => unknown;
+    },
+    emit(event, payload) {
+      for (const callback of [...(listeners.get(event) ?? [])]) callback(payload);
+    },
+    subscriberCount(event) {
+      if (event) return listeners.get(event)?.size ?? 0;
+      return [...listeners.values()].reduce((n, set) => n + set.size, 0);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { useEffect, useMemo } from 'react';
+import type { MetricSeries, Release } from '../../../../src-shared/domain/canary';
+import { ErrorNote } from '../../components/ErrorNote';
+import { loadCanarySeries, loadReleases } from '../../store/loaders';
+import { useRingside } from '../../store/useRingside';
+import { MetricPanel } from './MetricPanel';
+
+const NO_SERIES: MetricSeries[] = [];
+
+/** Canary against baseline for each metric of the selected release, refreshed every refreshMs. */
+export function CanaryView({ refreshMs = 5000 }: { refreshMs?: number }) {
+  const releases = useRingside((s) => s.releases);
+  const selectedId = useRingside((s) => s.selectedReleaseId);
+  const selectRelease = useRingside((s) => s.selectRelease);
+  const series = useRingside((s) => s.series);
+  const verdict = useRingside((s) => (selectedId ? s.verdicts[selectedId] : undefined));
+
+  useEffect(() => {
+    if (!selectedId) return;
+    void loadCanarySeries();
+    const id = setInterval(() => void loadCanarySeries(), refreshMs);
+    return () => clearInterval(id);
+  }, [selectedId, refreshMs]);
+
+  const list = releases.data?.releases ?? [];
+  const release = list.find((r) => r.id === selectedId) ?? null;
+  const current = series.data && series.data.releaseId === selectedId ? series.data : null;
+  const from = current?.from;
+  const to = current?.to;
+  const domain = useMemo<[number, number] | null>(() => (from !== undefined && to !== undefined ? [from, to] : null), [from, to]);
+
+  return (
+    <section className="view-canary" aria-labelledby="canary-heading">
+      <h2 id="canary-heading">Canary</h2>
+      {releases.error && <ErrorNote error={releases.error} onRetry={() => void loadReleases()} />}
+      {!releases.data && releases.loading && <p className="muted">Loading releases…</p>}
+      {releases.data && list.length === 0 && <p className="muted">No release has a canary running.</p>}
+      {list.length > 0 && (
+        <div className="canary-toolbar">
+          <label>
+            Release{' '}
+            <select value={selectedId ?? ''} onChange={(e) => selectRelease(e.target.value)}>
+              {list.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {releaseLabel(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {verdict && (
+            <span className={`badge verdict verdict-${verdict.outcome}`} data-testid="canary-verdict">
+              {verdict.outcome}
+              {verdict.score !== null ? ` (${Math.round(verdict.score)})` : ''}
+            </span>
+          )}
+          {series.loading && <span className="muted refreshing">refreshing…</span>}
+        </div>
+      )}
+      {series.error && <ErrorNote error={series.error} onRetry={() => void loadCanarySeries()} />}
+      {release && (
+        <div className="canary-grid">
+          {release.metrics.map((metric) => (
+            <MetricPanel key={metric.id} metric={metric} series={current?.series ?? NO_SERIES} domain={domain} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const releaseLabel = (r: Release) => `${r.service} ${r.version}${r.rollout ? ` (rollout ${r.rollout})` : ''}`;

@@ -1,0 +1,74 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { fail, ok } from '../../../../src-shared/ipc/result';
+import { createFakeBridge } from '../../test/fakeBridge';
+import { environments, flags, HOSTILE } from '../../test/fixtures';
+import { renderConsole, settle } from '../../test/renderConsole';
+
+const row = (name: string) => screen.getAllByTestId('flag-row').find((r) => r.dataset.flag === name)!;
+
+describe('Kill switches view', () => {
+  it('shows every flag with its state per environment', async () => {
+    await renderConsole();
+    const rows = await screen.findAllByTestId('flag-row');
+    expect(rows.map((r) => r.dataset.flag)).toEqual(['checkout.kill', 'search.new-ranking', 'recs.rollout']);
+
+    const kill = within(row('checkout.kill'));
+    expect(kill.getByTestId('flag-state-production')).toHaveProperty('textContent', 'on');
+    expect(kill.getByTestId('flag-state-development')).toHaveProperty('textContent', 'on');
+    expect(kill.getByText('kill-switch')).toBeTruthy();
+    expect(kill.getByText('Turns checkout.kill off in an incident')).toBeTruthy();
+    expect(kill.getByText('team:payments')).toBeTruthy();
+
+    expect(within(row('search.new-ranking')).getByTestId('flag-state-production').textContent).toBe('off');
+    const partial = within(row('recs.rollout'));
+    expect(partial.getByTestId('flag-state-production').textContent).toBe('on 25%');
+    expect(partial.getByTestId('flag-state-development').textContent).toBe('off');
+  });
+
+  it('renders a hostile description and tag as literal text, creating no element', async () => {
+    await renderConsole();
+    await screen.findAllByTestId('flag-row');
+    const hostile = row('search.new-ranking');
+    expect(within(hostile).getByText(HOSTILE)).toBeTruthy();
+    expect(hostile.textContent).toContain(`note:${HOSTILE}`);
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('[onerror]')).toBeNull();
+  });
+
+  it('says the flags come from the cache, and how old they are, when the response is stale', async () => {
+    const bridge = createFakeBridge({
+      'flags:list': () => ok({ flags, environments, fetchedAt: Date.now() - 5 * 60_000, stale: true }),
+    });
+    await renderConsole(bridge);
+    expect((await screen.findByTestId('flags-stale')).textContent).toBe('Showing cached flags from 5 min ago');
+    expect(screen.getAllByTestId('flag-row')).toHaveLength(3);
+  });
+
+  it('shows no cached note for a live response', async () => {
+    await renderConsole();
+    await screen.findAllByTestId('flag-row');
+    expect(screen.queryByTestId('flags-stale')).toBeNull();
+  });
+
+  it("shows an api error's message and calls again on Retry", async () => {
+    const bridge = createFakeBridge();
+    let answers = 0;
+    bridge.respond('flags:list', () => {
+      answers += 1;
+      return answers === 1
+        ? fail('unauthorized', 'Unleash answered 401: the token was rejected')
+        : ok({ flags, environments, fetchedAt: Date.now(), stale: false });
+    });
+    await renderConsole(bridge);
+
+    const note = await screen.findByTestId('error-note');
+    expect(note.textContent).toContain('Unleash answered 401: the token was rejected');
+    expect(screen.queryAllByTestId('flag-row')).toHaveLength(0);
+
+    fireEvent.click(within(note).getByRole('button', { name: 'Retry' }));
+    await settle();
+    expect(await screen.findAllByTestId('flag-row')).toHaveLength(3);
+    expect(bridge.requestsTo('flags:list')).toHaveLength(2);
+    expect(screen.queryByTestId('error-note')).toBeNull();
+  });
+});
