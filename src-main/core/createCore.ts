@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { RingsideError } from '../../src-shared/ipc/result';
@@ -5,6 +6,9 @@ import { createBackendTracker } from './backends';
 import { loadReleaseSeries } from './canary/series';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventBus, type EventBus } from './events';
+import { createFlagActions } from './flags/flagActions';
+import { computeFlagDebt } from './flags/flagDebt';
+import { createFlagEventSync } from './flags/eventSync';
 import { createFlagService } from './flags/flagService';
 import type { Handlers } from './handlers';
 import { systemClock, type Clock } from './ports/clock';
@@ -21,6 +25,8 @@ export interface CoreOptions {
   /** How often backends are polled for changes made elsewhere; 0 disables polling. */
   pollMs?: number;
   log?: (message: string) => void;
+  /** Who the audit names for console actions; defaults to the OS user. */
+  actor?: string;
 }
 
 export interface Core {
@@ -46,7 +52,17 @@ export function createCore(options: CoreOptions): Core {
   const backends = createBackendTracker(workspace, queries.syncState, clock, () =>
     bus.emit('state:changed', { domain: 'backends' }),
   );
-  const flags = createFlagService(workspace, queries.flagCache, backends);
+  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends);
+  const eventSync = createFlagEventSync(workspace, queries.audit, backends);
+  const actions = createFlagActions({
+    workspace,
+    audit: queries.audit,
+    backends,
+    flags,
+    bus,
+    clock,
+    actor: options.actor ?? osUser(),
+  });
 
   if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
     queries.audit.appendMany(workspace.seedHistory());
@@ -67,6 +83,23 @@ export function createCore(options: CoreOptions): Core {
       backends: backends.all(),
     }),
     'flags:list': () => flags.list(),
+    'flags:setEnabled': (req) => actions.setEnabled(req),
+    'flags:setRollout': (req) => actions.setRollout(req),
+    'flags:killByTag': (req) => actions.killByTag(req),
+    'flags:debt': async () => {
+      const listing = await flags.list();
+      const provider = workspace.flags;
+      const types = provider ? await backends.track('flags', () => provider.featureTypes()).catch(() => []) : [];
+      const now = clock.now();
+      const rows = computeFlagDebt({
+        flags: listing.flags,
+        productionEnvironments: listing.environments.filter((e) => e.type === 'production').map((e) => e.name),
+        types,
+        changes: listing.changes,
+        now,
+      });
+      return { rows, computedAt: now };
+    },
     'canary:releases': async () => ({ releases: workspace.releases.map((r) => r.release) }),
     'canary:series': async (req) => ({
       series: await loadReleaseSeries(workspace.metrics, backends, releaseById(req.releaseId), req),
@@ -81,7 +114,9 @@ export function createCore(options: CoreOptions): Core {
 
   async function poll() {
     try {
-      if (await flags.refresh()) bus.emit('state:changed', { domain: 'flags' });
+      const added = await eventSync.sync().catch(() => 0);
+      if (added > 0) bus.emit('state:changed', { domain: 'audit' });
+      if ((await flags.refresh()) || added > 0) bus.emit('state:changed', { domain: 'flags' });
     } catch (error) {
       log(`poll: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -99,4 +134,12 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

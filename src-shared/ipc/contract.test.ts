@@ -7,6 +7,10 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'app:info': {},
   'workspace:current': {},
   'flags:list': {},
+  'flags:setEnabled': { flag: 'checkout.kill', environment: 'production', enabled: false },
+  'flags:setRollout': { flag: 'checkout.kill', environment: 'production', strategyId: 's1', rollout: 50, reason: 'ramp up' },
+  'flags:killByTag': { tag: 'simple:incident-42', environment: 'production' },
+  'flags:debt': {},
   'canary:releases': {},
   'canary:series': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },
   'rollouts:list': {},
@@ -26,7 +30,7 @@ function expectBadRequest(channel: ChannelName, payload: unknown, field: string)
 
 describe('the contract', () => {
   it('names every channel domain:verb and keeps events apart from channels', () => {
-    for (const name of [...channelNames, ...eventNames]) expect(name).toMatch(/^[a-z]+:[a-z]+$/);
+    for (const name of [...channelNames, ...eventNames]) expect(name).toMatch(/^[a-z]+:[a-z][a-zA-Z]*$/);
     expect(channelNames.filter((c) => (eventNames as string[]).includes(c))).toEqual([]);
     for (const c of channelNames) expect(channels[c].doc.length).toBeGreaterThan(10);
   });

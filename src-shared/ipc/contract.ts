@@ -3,11 +3,16 @@ import { AuditEvent } from '../domain/audit';
 import { WorkspaceSummary, BackendKind } from '../domain/backend';
 import { MetricSeries, Release, VerdictOutcome } from '../domain/canary';
 import { Environment, Flag } from '../domain/flag';
+import { FlagChange, FlagDebtRow } from '../domain/flagDebt';
 import { Rollout } from '../domain/rollout';
 
 /** Longest free-text id a request may carry; longer is a malformed payload, not a lookup. */
 const Id = z.string().min(1).max(256);
 const Empty = z.object({}).strict();
+/** Flag and environment names: Unleash allows URL-friendly names up to 100 characters. */
+const FlagName = z.string().min(1).max(200);
+const EnvName = z.string().min(1).max(100);
+const Reason = z.string().trim().min(3).max(2000);
 
 interface ChannelDef {
   doc: string;
@@ -46,7 +51,68 @@ export const channels = {
       environments: z.array(Environment),
       fetchedAt: z.number().nullable(),
       stale: z.boolean(),
+      /** why toggles are disabled (offline, no flag backend), null when they are allowed */
+      readOnlyReason: z.string().nullable(),
+      /** the latest change per flag and environment, from the console or the server's event log */
+      changes: z.array(FlagChange),
     }),
+  },
+  'flags:setEnabled': {
+    doc: 'Turn a flag off (a kill: no reason needed) or on (in production a release: reason required); answers after read-back.',
+    request: z
+      .object({ flag: FlagName, environment: EnvName, enabled: z.boolean(), reason: Reason.optional() })
+      .strict(),
+    response: z.object({
+      flag: z.string(),
+      environment: z.string(),
+      enabled: z.boolean(),
+      confirmedAt: z.number(),
+      latencyMs: z.number(),
+    }),
+  },
+  'flags:setRollout': {
+    doc: 'Change a gradual rollout percentage; raising it in production needs a reason. Answers after read-back.',
+    request: z
+      .object({
+        flag: FlagName,
+        environment: EnvName,
+        strategyId: z.string().min(1).max(200),
+        rollout: z.number().int().min(0).max(100),
+        reason: Reason.optional(),
+      })
+      .strict(),
+    response: z.object({
+      flag: z.string(),
+      environment: z.string(),
+      rollout: z.number(),
+      confirmedAt: z.number(),
+      latencyMs: z.number(),
+    }),
+  },
+  'flags:killByTag': {
+    doc: 'Turn off every flag carrying a tag (type:value) in one environment, with a result per flag.',
+    request: z
+      .object({
+        tag: z.string().min(1).max(300).regex(/^[^:]+:.+$/, 'must be type:value, e.g. simple:incident-42'),
+        environment: EnvName,
+        reason: Reason.optional(),
+      })
+      .strict(),
+    response: z.object({
+      results: z.array(
+        z.object({
+          flag: z.string(),
+          ok: z.boolean(),
+          message: z.string().nullable(),
+          confirmedAt: z.number().nullable(),
+        }),
+      ),
+    }),
+  },
+  'flags:debt': {
+    doc: 'The flag-debt board: every flag with its age, lifetime, time fully on, owner, expiry and why it is debt.',
+    request: Empty,
+    response: z.object({ rows: z.array(FlagDebtRow), computedAt: z.number() }),
   },
   'canary:releases': {
     doc: 'Releases that have a canary to compare against its baseline.',

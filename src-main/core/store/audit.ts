@@ -17,6 +17,15 @@ interface AuditRow {
   result: string | null;
 }
 
+interface LatestChangeRow {
+  object_id: string;
+  environment: string;
+  actor: string;
+  time: number;
+  action: string;
+  source: string;
+}
+
 const toEvent = (row: AuditRow): AuditEvent => ({
   id: row.id,
   time: row.time,
@@ -61,6 +70,31 @@ export function auditQueries(db: Database) {
     'SELECT * FROM audit WHERE workspace = ? AND id < ? ORDER BY id DESC LIMIT ?',
   );
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM audit WHERE workspace = ?');
+  const insertExternal = db.prepare(
+    `INSERT OR IGNORE INTO audit (time, source, actor, workspace, environment, object_type, object_id, action,
+       before_json, after_json, reason, result, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const cursorGet = db.prepare<[string, string], { cursor: number }>(
+    'SELECT cursor FROM sync_cursor WHERE workspace = ? AND source = ?',
+  );
+  const cursorSet = db.prepare(
+    `INSERT INTO sync_cursor (workspace, source, cursor) VALUES (?, ?, ?)
+     ON CONFLICT (workspace, source) DO UPDATE SET cursor = excluded.cursor`,
+  );
+  // Bare columns with max(id) come from the newest row of each group (SQLite's documented behaviour).
+  const latestChanges = db.prepare<[string], LatestChangeRow>(
+    `SELECT object_id, environment, actor, time, action, source, max(id) AS id FROM audit
+     WHERE workspace = ? AND object_type = 'flag' AND environment IS NOT NULL
+       AND action IN ('flag.enabled', 'flag.disabled', 'flag.strategy.updated')
+       AND (result IS NULL OR result IN ('ok', 'confirmed'))
+     GROUP BY object_id, environment`,
+  );
+  const insertExternalMany = db.transaction((events: { event: NewAuditEvent; externalId: string }[], source: string, workspace: string, cursor: number) => {
+    let added = 0;
+    for (const { event, externalId } of events) added += insertExternal.run(...toParams(event), externalId).changes;
+    cursorSet.run(workspace, source, cursor);
+    return added;
+  });
   const insertMany = db.transaction((events: Iterable<NewAuditEvent>) => {
     let n = 0;
     for (const event of events) {
@@ -75,6 +109,24 @@ export function auditQueries(db: Database) {
     },
     appendMany(events: Iterable<NewAuditEvent>): number {
       return insertMany(events);
+    },
+    /** Events synced from a server, each once, and the new cursor, in one transaction. */
+    appendExternal(workspace: string, source: string, events: { event: NewAuditEvent; externalId: string }[], cursor: number): number {
+      return insertExternalMany(events, source, workspace, cursor);
+    },
+    cursor(workspace: string, source: string): number | null {
+      return cursorGet.get(workspace, source)?.cursor ?? null;
+    },
+    /** The newest successful on/off/strategy change per flag and environment. */
+    latestFlagChanges(workspace: string) {
+      return latestChanges.all(workspace).map((r) => ({
+        flag: r.object_id,
+        environment: r.environment,
+        by: r.actor,
+        at: r.time,
+        action: r.action,
+        source: r.source,
+      }));
     },
     count(workspace: string): number {
       return count.get(workspace)?.n ?? 0;

@@ -1,0 +1,153 @@
+import type { Environment, Flag, FlagEnvironmentState } from '../../../src-shared/domain/flag';
+import { RingsideError } from '../../../src-shared/ipc/result';
+import type { BackendTracker } from '../backends';
+import type { EventBus } from '../events';
+import type { Clock, FlagProvider } from '../ports';
+import type { AuditQueries } from '../store/audit';
+import type { Workspace } from '../workspace';
+import type { FlagService } from './flagService';
+
+export interface ActionContext {
+  workspace: Workspace;
+  audit: AuditQueries;
+  backends: BackendTracker;
+  flags: FlagService;
+  bus: EventBus;
+  clock: Clock;
+  actor: string;
+}
+
+export interface Confirmed {
+  confirmedAt: number;
+  latencyMs: number;
+  state: FlagEnvironmentState;
+}
+
+const isProduction = (environments: Environment[], name: string) =>
+  environments.find((e) => e.name === name)?.type === 'production';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Flag changes made from the console. Each writes its intent to the audit before calling the
+ * server and its outcome after; success means the server's own read-back shows the new state.
+ */
+export function createFlagActions(ctx: ActionContext) {
+  const provider = (): FlagProvider => {
+    if (!ctx.workspace.flags) throw new RingsideError('unavailable', 'No flag backend is configured for this workspace.');
+    return ctx.workspace.flags;
+  };
+
+  async function audited(
+    request: { flag: string; environment: string; reason?: string; action: string; intent: unknown },
+    change: (p: FlagProvider) => Promise<void>,
+    confirmedBy: (state: FlagEnvironmentState) => boolean,
+  ): Promise<Confirmed> {
+    const p = provider();
+    const base = {
+      source: 'console' as const,
+      actor: ctx.actor,
+      workspace: ctx.workspace.id,
+      environment: request.environment,
+      objectType: 'flag' as const,
+      objectId: request.flag,
+      reason: request.reason ?? null,
+    };
+    const before = ctx.flags.cachedState(request.flag, request.environment);
+    const intentId = ctx.audit.append({
+      ...base,
+      time: ctx.clock.now(),
+      action: `${request.action}.requested`,
+      before,
+      after: request.intent,
+      result: 'pending',
+    });
+    const started = ctx.clock.now();
+    const outcome = (result: string, after: unknown) =>
+      ctx.audit.append({ ...base, time: ctx.clock.now(), action: request.action, before, after, result });
+    try {
+      const state = await ctx.backends.track('flags', async () => {
+        await change(p);
+        return p.readState(request.flag, request.environment);
+      });
+      const confirmedAt = ctx.clock.now();
+      const latencyMs = confirmedAt - started;
+      if (!confirmedBy(state)) {
+        outcome('unconfirmed', { intentId, state, latencyMs });
+        throw new RingsideError(
+          'conflict',
+          `The server accepted the change to ${request.flag} in ${request.environment} but reads back a different state; ` +
+            'someone else may have changed it. Reload and check.',
+        );
+      }
+      outcome('confirmed', { intentId, state, confirmedAt, latencyMs });
+      ctx.flags.applyState(request.flag, state);
+      return { confirmedAt, latencyMs, state };
+    } catch (error) {
+      if (!(error instanceof RingsideError && error.code === 'conflict')) {
+        outcome(`failed: ${message(error).slice(0, 500)}`, { intentId, latencyMs: ctx.clock.now() - started });
+      }
+      throw error;
+    } finally {
+      ctx.bus.emit('state:changed', { domain: 'flags' });
+      ctx.bus.emit('state:changed', { domain: 'audit' });
+    }
+  }
+
+  async function setEnabled(req: { flag: string; environment: string; enabled: boolean; reason?: string }) {
+    if (req.enabled && !req.reason && isProduction(ctx.flags.environments(), req.environment)) {
+      throw new RingsideError(
+        'bad_request',
+        `reason: turning ${req.flag} on in ${req.environment} is a release, not a kill; give a reason.`,
+      );
+    }
+    const done = await audited(
+      { ...req, action: req.enabled ? 'flag.enabled' : 'flag.disabled', intent: { enabled: req.enabled } },
+      (p) => p.setEnabled(req.flag, req.environment, req.enabled),
+      (state) => state.enabled === req.enabled,
+    );
+    return { flag: req.flag, environment: req.environment, enabled: done.state.enabled, confirmedAt: done.confirmedAt, latencyMs: done.latencyMs };
+  }
+
+  async function setRollout(req: { flag: string; environment: string; strategyId: string; rollout: number; reason?: string }) {
+    const current = ctx.flags.cachedState(req.flag, req.environment)?.strategies.find((s) => s.id === req.strategyId);
+    const raising = current?.rollout == null || req.rollout > current.rollout;
+    if (raising && !req.reason && isProduction(ctx.flags.environments(), req.environment)) {
+      throw new RingsideError(
+        'bad_request',
+        `reason: raising the rollout of ${req.flag} in ${req.environment} exposes more users; give a reason.`,
+      );
+    }
+    const done = await audited(
+      { ...req, action: 'flag.strategy.updated', intent: { strategyId: req.strategyId, rollout: req.rollout } },
+      (p) => p.setRollout(req.flag, req.environment, req.strategyId, req.rollout),
+      (state) => state.strategies.some((s) => s.id === req.strategyId && s.rollout === req.rollout),
+    );
+    return { flag: req.flag, environment: req.environment, rollout: req.rollout, confirmedAt: done.confirmedAt, latencyMs: done.latencyMs };
+  }
+
+  /** Kill every flag carrying `type:value` that is on in the environment; one result per flag. */
+  async function killByTag(req: { tag: string; environment: string; reason?: string }) {
+    const split = req.tag.indexOf(':');
+    const type = req.tag.slice(0, split);
+    const value = req.tag.slice(split + 1);
+    const listing = await ctx.flags.list();
+    const targets = listing.flags.filter(
+      (f: Flag) =>
+        f.tags.some((t) => t.type === type && t.value === value) &&
+        f.environments.some((e) => e.environment === req.environment && e.enabled),
+    );
+    const results = [];
+    for (const flag of targets) {
+      try {
+        const done = await setEnabled({ flag: flag.name, environment: req.environment, enabled: false, reason: req.reason });
+        results.push({ flag: flag.name, ok: true, message: null, confirmedAt: done.confirmedAt });
+      } catch (error) {
+        results.push({ flag: flag.name, ok: false, message: message(error), confirmedAt: null });
+      }
+    }
+    return { results };
+  }
+
+  return { setEnabled, setRollout, killByTag };
+}

@@ -1,0 +1,72 @@
+import type { Flag, FlagServerEvent } from '../../../src-shared/domain/flag';
+import { RingsideError } from '../../../src-shared/ipc/result';
+import type { FlagProvider } from '../ports';
+
+/** An in-memory flag server for the core's unit tests, with switches for the faults they need. */
+export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
+  const flags = new Map(initial.map((f) => [f.name, structuredClone(f)]));
+  const events: FlagServerEvent[] = [];
+  const faults = { down: false, ignoreWrites: false, failFlag: null as string | null };
+  const reachable = () => {
+    if (faults.down) throw new RingsideError('unavailable', 'The flag server at 127.0.0.1:9 is not answering.');
+  };
+  const env = (name: string, environment: string) => {
+    const state = flags.get(name)?.environments.find((e) => e.environment === environment);
+    if (!state) throw new RingsideError('not_found', `No flag ${name} in ${environment}`);
+    return state;
+  };
+  const provider: FlagProvider = {
+    provider: 'fake',
+    async listFlags() {
+      reachable();
+      return structuredClone({ flags: [...flags.values()], environments: [{ name: 'development', type: 'development' }, { name: 'production', type: 'production' }] });
+    },
+    async readState(name, environment) {
+      reachable();
+      return structuredClone(env(name, environment));
+    },
+    async setEnabled(name, environment, enabled) {
+      reachable();
+      if (faults.failFlag === name) throw new RingsideError('unavailable', `Unleash answered 500 for ${name}`);
+      if (faults.ignoreWrites) return;
+      env(name, environment).enabled = enabled;
+      events.push({ id: events.length + 1, type: enabled ? 'feature-environment-enabled' : 'feature-environment-disabled', createdBy: 'ci', createdAt: now(), flag: name, environment, data: null, preData: null });
+    },
+    async setRollout(name, environment, strategyId, rollout) {
+      reachable();
+      const strategy = env(name, environment).strategies.find((s) => s.id === strategyId);
+      if (!strategy) throw new RingsideError('not_found', `No strategy ${strategyId}`);
+      strategy.rollout = rollout;
+    },
+    featureTypes: async () => [
+      { id: 'release', name: 'Release', lifetimeDays: 40 },
+      { id: 'kill-switch', name: 'Kill switch', lifetimeDays: null },
+    ],
+    async eventsSince(cursor) {
+      reachable();
+      return structuredClone(events.filter((e) => cursor === null || e.id > cursor));
+    },
+  };
+  /** Someone else changes a flag on the server. */
+  const changeByOther = (actor: string, name: string, environment: string, enabled: boolean) => {
+    env(name, environment).enabled = enabled;
+    events.push({ id: events.length + 1, type: enabled ? 'feature-environment-enabled' : 'feature-environment-disabled', createdBy: actor, createdAt: now(), flag: name, environment, data: null, preData: null });
+  };
+  return { provider, faults, changeByOther, flags };
+}
+
+export const testFlag = (name: string, overrides: Partial<Flag> = {}): Flag => ({
+  name,
+  project: 'default',
+  type: 'release',
+  description: '',
+  createdBy: 'ana',
+  createdAt: 0,
+  tags: [],
+  lifecycleStage: null,
+  environments: [
+    { environment: 'development', enabled: true, strategies: [] },
+    { environment: 'production', enabled: true, strategies: [{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0 }] },
+  ],
+  ...overrides,
+});
