@@ -3,7 +3,7 @@ import { createCore } from './core/createCore';
 import { parseCliArgs } from './core/cliArgs';
 import { defaultDataDir } from './core/paths';
 import { version } from './core/version';
-import { createDemoWorkspace } from './adapters/demo/index';
+import { chooseWorkspace } from './adapters/workspaceDefinition';
 import { startServer } from './serve/server';
 
 /** `npm run serve`: the console's core on 127.0.0.1 for a browser, guarded by a per-run token. */
@@ -14,7 +14,7 @@ async function main() {
     dataDir,
     version,
     pollMs: options.pollMs,
-    workspace: (clock) => createDemoWorkspace({ seed: options.seed, clock }),
+    workspace: chooseWorkspace(options),
   });
   const server = await startServer({
     core,

@@ -5,9 +5,11 @@ export interface CliOptions {
   port: number;
   seed: number;
   pollMs: number;
+  /** A workspace definition file (JSON); null runs the demo fleet. */
+  workspaceFile: string | null;
 }
 
-const usage = 'Usage: ringside [--data-dir DIR] [--port N] [--seed N] [--poll-ms N]';
+const usage = 'Usage: ringside [--data-dir DIR] [--workspace FILE] [--port N] [--seed N] [--poll-ms N]';
 
 /** Command-line options shared by the desktop app and serve mode; a bad value is an error, not a default. */
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -19,6 +21,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       port: { type: 'string' },
       seed: { type: 'string' },
       'poll-ms': { type: 'string' },
+      workspace: { type: 'string' },
     },
   });
   const int = (name: string, raw: unknown, fallback: number, min: number, max: number) => {
@@ -33,7 +36,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (dataDir !== undefined && (typeof dataDir !== 'string' || dataDir.length === 0)) {
     throw new Error(`--data-dir needs a folder. ${usage}`);
   }
+  const workspace = values.workspace;
+  if (workspace !== undefined && (typeof workspace !== 'string' || workspace.length === 0)) {
+    throw new Error(`--workspace needs a file. ${usage}`);
+  }
   return {
+    workspaceFile: typeof workspace === 'string' ? workspace : null,
     dataDir: typeof dataDir === 'string' ? dataDir : null,
     port: int('port', values.port, 0, 0, 65535),
     seed: int('seed', values.seed, 42, 0, 2 ** 31 - 1),

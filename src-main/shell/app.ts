@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createCore } from '../core/createCore';
 import { parseCliArgs } from '../core/cliArgs';
 import { version } from '../core/version';
-import { createDemoWorkspace } from '../adapters/demo/index';
+import { chooseWorkspace } from '../adapters/workspaceDefinition';
 import { registerIpc } from './ipc';
 import { electronBinding } from './nativeBinding';
 import { createMainWindow, hardenSession } from './window';
@@ -25,7 +25,7 @@ export function runDesktop(): void {
         version,
         pollMs: options.pollMs,
         nativeBinding: electronBinding(),
-        workspace: (clock) => createDemoWorkspace({ seed: options.seed, clock }),
+        workspace: chooseWorkspace(options),
       });
       hardenSession();
       const disposeIpc = registerIpc(core, () => window);

@@ -1,0 +1,186 @@
+import { startPostgres, type PostgresServer } from '../../../test-harness/postgres';
+import { startUnleash, type UnleashServer } from '../../../test-harness/unleash';
+import { startFaultProxy } from '../../../e2e/fixtures/faultProxy';
+import { unleashAdmin, type UnleashAdmin } from '../../../e2e/fixtures/unleashSeed';
+import { createCore, type Core } from '../../core/createCore';
+import type { Flag } from '../../../src-shared/domain/flag';
+import { workspaceFromDefinition } from '../workspaceDefinition';
+import { createUnleashProvider } from './unleashProvider';
+
+// A real unleash-server 7.5 over a real PostgreSQL, both started here from a clean state.
+let pg: PostgresServer;
+let unleash: UnleashServer;
+let admin: UnleashAdmin;
+const HOSTILE = `<img src=x onerror=alert(1)> "quotes" & {braces} '; DROP TABLE flags; --`;
+
+const coreFor = (url: string, token: string, timeoutMs?: number): Core =>
+  createCore({
+    dataDir: ':memory:',
+    version: 'test',
+    actor: 'oncall',
+    log: () => {},
+    workspace: () =>
+      workspaceFromDefinition(
+        { id: 'it', name: 'Integration', flags: { provider: 'unleash', url, project: 'default', tokenEnv: 'T', timeoutMs } },
+        { T: token },
+      ),
+  });
+
+async function value<T>(core: Core, channel: string, payload: unknown = {}): Promise<T> {
+  const result = await core.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeAll(async () => {
+  pg = await startPostgres();
+  unleash = await startUnleash({ databaseUrl: await pg.createDatabase() });
+  admin = unleashAdmin(unleash.url, unleash.adminToken);
+  await admin.createFlag({ name: 'checkout.pricing', description: 'New pricing engine', tags: [{ type: 'simple', value: 'incident-42' }, { type: 'simple', value: 'owner:team-pay' }], rollout: 25, enabledIn: ['production', 'development'] });
+  await admin.createFlag({ name: 'search.ranking', type: 'experiment', tags: [{ type: 'simple', value: 'incident-42' }], enabledIn: ['production'] });
+  await admin.createFlag({ name: 'profile.bio', type: 'kill-switch', description: HOSTILE, tags: [{ type: 'incident', value: 'INC-7 "} or vector(1) #' }], enabledIn: ['production'] });
+  await admin.createFlag({ name: 'payments.3ds', type: 'release', enabledIn: [] });
+}, 120_000);
+
+afterAll(async () => {
+  await unleash?.stop();
+  await pg?.stop();
+});
+
+describe('Unleash adapter against a real unleash-server 7.5', () => {
+  it('lists flags with type, description, creator, tags, lifecycle, per-environment state and rollout %', async () => {
+    const provider = createUnleashProvider({ url: unleash.url, project: 'default', token: unleash.adminToken });
+    // Unleash records a new flag's lifecycle stage asynchronously, about a second after creation.
+    const flags = await vi.waitFor(
+      async () => {
+        const listed = (await provider.listFlags()).flags;
+        expect(listed.find((f) => f.name === 'checkout.pricing')?.lifecycleStage).toEqual(expect.any(String));
+        return listed;
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    const pricing = flags.find((f) => f.name === 'checkout.pricing') as Flag;
+    expect(pricing).toMatchObject({
+      type: 'release',
+      description: 'New pricing engine',
+      createdBy: expect.any(String),
+      lifecycleStage: expect.any(String),
+      tags: expect.arrayContaining([{ type: 'simple', value: 'owner:team-pay' }]),
+    });
+    const prod = pricing.environments.find((e) => e.environment === 'production');
+    expect(prod).toMatchObject({ enabled: true, strategies: [{ name: 'flexibleRollout', rollout: 25, constraintCount: 0 }] });
+    expect(flags.find((f) => f.name === 'profile.bio')).toMatchObject({
+      description: HOSTILE,
+      tags: [{ type: 'incident', value: 'INC-7 "} or vector(1) #' }],
+    });
+  });
+
+  it('kills, re-enables with a reason and changes a rollout, each confirmed on the server itself', async () => {
+    const core = coreFor(unleash.url, unleash.adminToken);
+    const listing = await value<{ flags: Flag[] }>(core, 'flags:list');
+    const strategyId = listing.flags.find((f) => f.name === 'checkout.pricing')!.environments.find((e) => e.environment === 'production')!.strategies[0]!.id;
+
+    const killed = await value<{ enabled: boolean; confirmedAt: number }>(core, 'flags:setEnabled', { flag: 'checkout.pricing', environment: 'production', enabled: false });
+    expect(killed.enabled).toBe(false);
+    expect(await admin.state('checkout.pricing', 'production')).toMatchObject({ enabled: false });
+
+    const refused = await core.dispatch('flags:setEnabled', { flag: 'checkout.pricing', environment: 'production', enabled: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await admin.state('checkout.pricing', 'production')).toMatchObject({ enabled: false });
+
+    await value(core, 'flags:setEnabled', { flag: 'checkout.pricing', environment: 'production', enabled: true, reason: 'fix deployed' });
+    expect(await admin.state('checkout.pricing', 'production')).toMatchObject({ enabled: true });
+
+    await value(core, 'flags:setRollout', { flag: 'checkout.pricing', environment: 'production', strategyId, rollout: 60, reason: 'canary healthy' });
+    expect(await admin.state('checkout.pricing', 'production')).toMatchObject({ rollout: '60' });
+    core.dispose();
+  });
+
+  it('bulk-kills every flag with a tag, with a result per flag', async () => {
+    const core = coreFor(unleash.url, unleash.adminToken);
+    const { results } = await value<{ results: { flag: string; ok: boolean }[] }>(core, 'flags:killByTag', { tag: 'simple:incident-42', environment: 'production' });
+    expect(results.map((r) => [r.flag, r.ok]).sort()).toEqual([['checkout.pricing', true], ['search.ranking', true]]);
+    expect(await admin.state('checkout.pricing', 'production')).toMatchObject({ enabled: false });
+    expect(await admin.state('search.ranking', 'production')).toMatchObject({ enabled: false });
+    expect(await admin.state('profile.bio', 'production')).toMatchObject({ enabled: true });
+    core.dispose();
+  });
+
+  it("syncs the server's event log once, and a re-sync after new events adds only those, naming who acted", async () => {
+    const core = coreFor(unleash.url, unleash.adminToken);
+    await core.poll();
+    const first = await value<{ events: unknown[] }>(core, 'audit:page', { limit: 500 });
+    expect(first.events.length).toBeGreaterThan(5);
+    await core.poll();
+    expect((await value<{ events: unknown[] }>(core, 'audit:page', { limit: 500 })).events).toHaveLength(first.events.length);
+    await admin.setEnabled('payments.3ds', 'development', true);
+    await core.poll();
+    const after = await value<{ events: { action: string; objectId: string; actor: string; source: string }[] }>(core, 'audit:page', { limit: 500 });
+    const added = after.events.slice(0, after.events.length - first.events.length);
+    expect(added.length).toBeGreaterThanOrEqual(1);
+    expect(added.every((e) => e.objectId === 'payments.3ds' && e.source === 'flag-server')).toBe(true);
+    expect(added).toContainEqual(expect.objectContaining({ action: 'flag.enabled', environment: 'development' }));
+    expect(added.every((e) => e.actor.length > 0 && e.actor !== 'unknown')).toBe(true);
+    const listing = await value<{ changes: { flag: string; by: string }[] }>(core, 'flags:list');
+    expect(listing.changes).toContainEqual(expect.objectContaining({ flag: 'payments.3ds', environment: 'development', by: added[0]!.actor }));
+    core.dispose();
+  });
+
+  it('reads feature types and their lifetimes for the debt board', async () => {
+    const core = coreFor(unleash.url, unleash.adminToken);
+    const { rows } = await value<{ rows: { flag: string; lifetimeDays: number | null; temporary: boolean; reasons: string[] }[] }>(core, 'flags:debt');
+    expect(rows.find((r) => r.flag === 'checkout.pricing')).toMatchObject({ lifetimeDays: 40, temporary: true });
+    expect(rows.find((r) => r.flag === 'profile.bio')).toMatchObject({ lifetimeDays: null, temporary: false, reasons: ['no-owner'] });
+    core.dispose();
+  });
+});
+
+describe('faults against the real server', () => {
+  it('a revoked token gives 401 advice, is never retried, and the failed attempt is audited', async () => {
+    const core = coreFor(unleash.url, '*:*.revoked0000');
+    const result = await core.dispatch('flags:setEnabled', { flag: 'profile.bio', environment: 'production', enabled: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('Unleash answered 401: the token was rejected') } });
+    const audit = await value<{ events: { action: string; result: string }[] }>(core, 'audit:page', { limit: 10 });
+    expect(audit.events[0]).toMatchObject({ action: 'flag.disabled', result: expect.stringMatching(/^failed: Unleash answered 401/) });
+    expect(await admin.state('profile.bio', 'production')).toMatchObject({ enabled: true });
+    core.dispose();
+  });
+
+  it('a slow answer, a 500 from a proxy and a body that is not JSON each give their own error and never a false "off"', async () => {
+    const proxy = await startFaultProxy(unleash.url);
+    const core = coreFor(proxy.url, unleash.adminToken, 500);
+    await value(core, 'flags:list');
+    const attempt = () => core.dispatch('flags:setEnabled', { flag: 'profile.bio', environment: 'production', enabled: false });
+
+    proxy.set({ kind: 'delay', ms: 1500 });
+    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringContaining('did not answer within 0.5 s') } });
+    proxy.set({ kind: 'status', status: 500 });
+    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('answered 500') } });
+    proxy.set({ kind: 'garbage' });
+    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'bad_response', message: expect.stringContaining('not JSON') } });
+
+    proxy.set({ kind: 'pass' });
+    await new Promise((r) => setTimeout(r, 1200)); // let the delayed request land before reading the truth
+    const truth = await admin.state('profile.bio', 'production');
+    const listing = await value<{ flags: Flag[] }>(core, 'flags:list');
+    const shown = listing.flags.find((f) => f.name === 'profile.bio')!.environments.find((e) => e.environment === 'production')!;
+    expect(shown.enabled).toBe(truth.enabled);
+    const audit = await value<{ events: { action: string; result: string }[] }>(core, 'audit:page', { limit: 20 });
+    expect(audit.events.filter((e) => e.action === 'flag.disabled' && e.result.startsWith('failed'))).toHaveLength(3);
+    await proxy.close();
+    core.dispose();
+  });
+
+  it('a server stopped mid-session: cached flags with a read-only reason, the kill refused, the attempt audited', async () => {
+    const core = coreFor(unleash.url, unleash.adminToken);
+    await value(core, 'flags:list');
+    await unleash.stop({ graceMs: 0 });
+    const result = await core.dispatch('flags:setEnabled', { flag: 'profile.bio', environment: 'production', enabled: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('cannot be reached') } });
+    const listing = await value<{ stale: boolean; readOnlyReason: string; flags: Flag[] }>(core, 'flags:list');
+    expect(listing.stale).toBe(true);
+    expect(listing.readOnlyReason).toMatch(/cannot be reached/);
+    expect(listing.flags.find((f) => f.name === 'profile.bio')!.environments.find((e) => e.environment === 'production')!.enabled).toBe(true);
+    core.dispose();
+  });
+});
