@@ -3,7 +3,7 @@ import { createCore } from './core/createCore';
 import { parseCliArgs } from './core/cliArgs';
 import { defaultDataDir } from './core/paths';
 import { version } from './core/version';
-import { chooseWorkspace } from './adapters/workspaceDefinition';
+import { chooseWorkspace, connectWorkspace, demoWorkspace } from './adapters/workspaceDefinition';
 import { startServer } from './serve/server';
 
 /** `npm run serve`: the console's core on 127.0.0.1 for a browser, guarded by a per-run token. */
@@ -15,6 +15,10 @@ async function main() {
     version,
     pollMs: options.pollMs,
     workspace: chooseWorkspace(options),
+    connect: connectWorkspace,
+    demo: demoWorkspace(options.seed),
+    // Serve mode keeps tokens in memory only: it starts from --workspace (tokens from the environment) or the demo.
+    restoreSaved: false,
   });
   const server = await startServer({
     core,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeIssues } from '../../src-shared/ipc/parse';
 import type { Clock } from '../core/ports';
 import type { Workspace } from '../core/workspace';
+import type { SavedConnection } from '../core/store/workspaceSettings';
 import { createDemoWorkspace } from './demo/index';
 import { createUnleashProvider } from './unleash/unleashProvider';
 
@@ -63,7 +64,22 @@ export function workspaceFromDefinition(definition: WorkspaceDefinition, env: No
 
 /** The workspace a run starts on: the definition file when given, else the embedded demo fleet. */
 export function chooseWorkspace(options: { workspaceFile: string | null; seed: number }): (clock: Clock) => Workspace {
-  if (!options.workspaceFile) return (clock) => createDemoWorkspace({ seed: options.seed, clock });
+  if (!options.workspaceFile) return demoWorkspace(options.seed);
   const definition = readWorkspaceDefinition(options.workspaceFile);
   return () => workspaceFromDefinition(definition);
 }
+
+/** A workspace from the settings form's connection, with its token from the SecretStore. */
+export function connectWorkspace(connection: SavedConnection, token: string): Workspace {
+  return {
+    id: connection.id,
+    name: connection.name,
+    kind: 'live',
+    flags: createUnleashProvider({ url: connection.flags.url, project: connection.flags.project, token }),
+    deploy: null,
+    metrics: null,
+    releases: [],
+  };
+}
+
+export const demoWorkspace = (seed: number) => (clock: Clock) => createDemoWorkspace({ seed, clock });

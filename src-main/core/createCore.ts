@@ -1,25 +1,31 @@
+import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { channelNames, type RequestOf } from '../../src-shared/ipc/contract';
 import { RingsideError } from '../../src-shared/ipc/result';
-import { createBackendTracker } from './backends';
-import { loadReleaseSeries } from './canary/series';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventBus, type EventBus } from './events';
-import { createFlagActions } from './flags/flagActions';
-import { computeFlagDebt } from './flags/flagDebt';
-import { createFlagEventSync } from './flags/eventSync';
-import { createFlagService } from './flags/flagService';
 import type { Handlers } from './handlers';
 import { systemClock, type Clock } from './ports/clock';
+import { memorySecretStore, type SecretStore } from './ports/secretStore';
+import { createSession, type Session } from './session';
 import { createQueries, openStore } from './store/index';
+import type { SavedConnection } from './store/workspaceSettings';
 import type { Workspace } from './workspace';
 
 export interface CoreOptions {
   /** Folder for the database; ':memory:' keeps everything in memory (tests). */
   dataDir: string;
   version: string;
+  /** The workspace to start on when no saved connection applies (the demo, or a definition file). */
   workspace: (clock: Clock) => Workspace;
+  /** Build a live workspace from a saved or submitted connection; absent means the settings form is off. */
+  connect?: (connection: SavedConnection, token: string) => Workspace;
+  /** The embedded demo, for "switch back to demo". */
+  demo?: (clock: Clock) => Workspace;
+  /** Start on the saved connection from the settings form, if there is one (not when a file was given). */
+  restoreSaved?: boolean;
+  secrets?: SecretStore;
   clock?: Clock;
   nativeBinding?: string;
   /** How often backends are polled for changes made elsewhere; 0 disables polling. */
@@ -33,90 +39,88 @@ export interface Core {
   dispatch: Dispatch;
   bus: EventBus;
   notices: string[];
-  /** Poll every backend once now (the poller does this on its interval). */
+  /** Poll the active workspace once now (the poller does this on its interval). */
   poll(): Promise<void>;
   dispose(): void;
 }
 
-/** The composition root: one store, one workspace, the handlers for every channel. */
+const tokenKey = (id: string) => `workspace:${id}:unleash-token`;
+const slug = (name: string) =>
+  name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+
+/** The composition root: one store, one event bus, the active workspace's session, every handler. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((m: string) => console.error(m));
+  const secrets = options.secrets ?? memorySecretStore();
   const file = options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, 'ringside.db');
   if (file !== ':memory:') mkdirSync(options.dataDir, { recursive: true });
   const { db, notices } = openStore({ file, nativeBinding: options.nativeBinding, now: clock.now });
   for (const notice of notices) log(notice);
   const queries = createQueries(db);
   const bus = createEventBus();
-  const workspace = options.workspace(clock);
-  const backends = createBackendTracker(workspace, queries.syncState, clock, () =>
-    bus.emit('state:changed', { domain: 'backends' }),
-  );
-  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends);
-  const eventSync = createFlagEventSync(workspace, queries.audit, backends);
-  const actions = createFlagActions({
-    workspace,
-    audit: queries.audit,
-    backends,
-    flags,
-    bus,
-    clock,
-    actor: options.actor ?? osUser(),
-  });
+  const deps = { queries, bus, clock, actor: options.actor ?? osUser() };
 
-  if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
-    queries.audit.appendMany(workspace.seedHistory());
+  let session: Session = createSession(options.workspace(clock), deps);
+  const ready = restoreSaved();
+
+  async function restoreSaved() {
+    const saved = options.restoreSaved && options.connect ? queries.workspaceSettings.active() : null;
+    if (!saved || !options.connect) return;
+    const token = await secrets.get(tokenKey(saved.id));
+    if (!token) {
+      notices.push(`The saved connection "${saved.name}" has no stored token; reconnect it in Settings.`);
+      return;
+    }
+    swap(options.connect(saved, token));
   }
 
-  const releaseById = (id: string) => {
-    const found = workspace.releases.find((r) => r.release.id === id);
-    if (!found) throw new RingsideError('not_found', `No release "${id.slice(0, 80)}" in workspace ${workspace.name}.`);
-    return found;
-  };
+  function swap(workspace: Workspace) {
+    session.dispose();
+    session = createSession(workspace, deps);
+    for (const domain of ['backends', 'flags', 'audit', 'rollouts', 'canary'] as const) bus.emit('state:changed', { domain });
+    return session.summary();
+  }
 
-  const handlers: Handlers = {
+  async function connect(req: RequestOf<'workspace:connect'>) {
+    if (!options.connect) throw new RingsideError('unavailable', 'Connecting a workspace is not available in this mode.');
+    const connection: SavedConnection = { id: slug(req.name), name: req.name, flags: { url: req.flags.url, project: req.flags.project } };
+    const candidate = options.connect(connection, req.flags.token);
+    // Prove the connection with a real read before anything is saved; a 401 or a wrong URL stops here.
+    await candidate.flags?.listFlags();
+    await secrets.set(tokenKey(connection.id), req.flags.token);
+    queries.workspaceSettings.save(connection, clock.now());
+    return swap(candidate);
+  }
+
+  async function useDemo() {
+    const saved = queries.workspaceSettings.active();
+    if (saved) await secrets.delete(tokenKey(saved.id));
+    queries.workspaceSettings.clear();
+    return swap((options.demo ?? options.workspace)(clock));
+  }
+
+  const root: Pick<Handlers, 'app:info' | 'workspace:connect' | 'workspace:useDemo'> = {
     'app:info': async () => ({ version: options.version, dataDir: options.dataDir, notices }),
-    'workspace:current': async () => ({
-      id: workspace.id,
-      name: workspace.name,
-      kind: workspace.kind,
-      backends: backends.all(),
-    }),
-    'flags:list': () => flags.list(),
-    'flags:setEnabled': (req) => actions.setEnabled(req),
-    'flags:setRollout': (req) => actions.setRollout(req),
-    'flags:killByTag': (req) => actions.killByTag(req),
-    'flags:debt': async () => {
-      const listing = await flags.list();
-      const provider = workspace.flags;
-      const types = provider ? await backends.track('flags', () => provider.featureTypes()).catch(() => []) : [];
-      const now = clock.now();
-      const rows = computeFlagDebt({
-        flags: listing.flags,
-        productionEnvironments: listing.environments.filter((e) => e.type === 'production').map((e) => e.name),
-        types,
-        changes: listing.changes,
-        now,
-      });
-      return { rows, computedAt: now };
-    },
-    'canary:releases': async () => ({ releases: workspace.releases.map((r) => r.release) }),
-    'canary:series': async (req) => ({
-      series: await loadReleaseSeries(workspace.metrics, backends, releaseById(req.releaseId), req),
-    }),
-    'rollouts:list': async () => {
-      const deploy = workspace.deploy;
-      if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
-      return { rollouts: await backends.track('deploy', () => deploy.listRollouts()) };
-    },
-    'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
+    'workspace:connect': connect,
+    'workspace:useDemo': useDemo,
   };
+  // Every other channel goes to the active session, so a workspace switch needs no re-registration.
+  const handlers = Object.fromEntries(
+    channelNames.map((channel) => [
+      channel,
+      (root as Record<string, unknown>)[channel] ??
+        (async (request: unknown) => {
+          await ready;
+          return (session.handlers as Record<string, (r: unknown) => Promise<unknown>>)[channel]!(request);
+        }),
+    ]),
+  ) as Handlers;
 
   async function poll() {
     try {
-      const added = await eventSync.sync().catch(() => 0);
-      if (added > 0) bus.emit('state:changed', { domain: 'audit' });
-      if ((await flags.refresh()) || added > 0) bus.emit('state:changed', { domain: 'flags' });
+      await ready;
+      await session.poll();
     } catch (error) {
       log(`poll: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -130,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
     poll,
     dispose() {
       stopPolling();
-      workspace.dispose?.();
+      session.dispose();
       db.close();
     },
   };

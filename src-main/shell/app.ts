@@ -2,8 +2,9 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createCore } from '../core/createCore';
 import { parseCliArgs } from '../core/cliArgs';
 import { version } from '../core/version';
-import { chooseWorkspace } from '../adapters/workspaceDefinition';
+import { chooseWorkspace, connectWorkspace, demoWorkspace } from '../adapters/workspaceDefinition';
 import { registerIpc } from './ipc';
+import { safeStorageSecrets } from './safeStorageSecrets';
 import { electronBinding } from './nativeBinding';
 import { createMainWindow, hardenSession } from './window';
 
@@ -20,12 +21,17 @@ export function runDesktop(): void {
     .whenReady()
     .then(() => {
       const options = parseCliArgs(process.argv.slice(1));
+      const dataDir = options.dataDir ?? app.getPath('userData');
       const core = createCore({
-        dataDir: options.dataDir ?? app.getPath('userData'),
+        dataDir,
         version,
         pollMs: options.pollMs,
         nativeBinding: electronBinding(),
         workspace: chooseWorkspace(options),
+        connect: connectWorkspace,
+        demo: demoWorkspace(options.seed),
+        restoreSaved: !options.workspaceFile,
+        secrets: safeStorageSecrets(dataDir),
       });
       hardenSession();
       const disposeIpc = registerIpc(core, () => window);

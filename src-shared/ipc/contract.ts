@@ -43,6 +43,27 @@ export const channels = {
     request: Empty,
     response: WorkspaceSummary,
   },
+  'workspace:connect': {
+    doc: 'Point the console at an Unleash server (settings form); checked by a real read before it is saved. The token never comes back.',
+    request: z
+      .object({
+        name: z.string().trim().min(1).max(120),
+        flags: z
+          .object({
+            url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+            project: z.string().min(1).max(100),
+            token: z.string().min(1).max(4096),
+          })
+          .strict(),
+      })
+      .strict(),
+    response: WorkspaceSummary,
+  },
+  'workspace:useDemo': {
+    doc: 'Switch back to the embedded demo fleet (the saved connection is forgotten, its token deleted).',
+    request: Empty,
+    response: WorkspaceSummary,
+  },
   'flags:list': {
     doc: "The workspace's flags per environment, live when the flag server answers, cached otherwise.",
     request: Empty,

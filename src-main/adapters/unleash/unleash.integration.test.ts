@@ -4,7 +4,11 @@ import { startFaultProxy } from '../../../e2e/fixtures/faultProxy';
 import { unleashAdmin, type UnleashAdmin } from '../../../e2e/fixtures/unleashSeed';
 import { createCore, type Core } from '../../core/createCore';
 import type { Flag } from '../../../src-shared/domain/flag';
-import { workspaceFromDefinition } from '../workspaceDefinition';
+import { connectWorkspace, demoWorkspace, workspaceFromDefinition } from '../workspaceDefinition';
+import { memorySecretStore } from '../../core/ports/secretStore';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createUnleashProvider } from './unleashProvider';
 
 // A real unleash-server 7.5 over a real PostgreSQL, both started here from a clean state.
@@ -131,6 +135,34 @@ describe('Unleash adapter against a real unleash-server 7.5', () => {
     const { rows } = await value<{ rows: { flag: string; lifetimeDays: number | null; temporary: boolean; reasons: string[] }[] }>(core, 'flags:debt');
     expect(rows.find((r) => r.flag === 'checkout.pricing')).toMatchObject({ lifetimeDays: 40, temporary: true });
     expect(rows.find((r) => r.flag === 'profile.bio')).toMatchObject({ lifetimeDays: null, temporary: false, reasons: ['no-owner'] });
+    core.dispose();
+  });
+});
+
+describe('the settings form (workspace:connect)', () => {
+  it('refuses a rejected token without saving anything, then connects, survives a restart and switches back to demo', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ringside-connect-'));
+    const secrets = memorySecretStore();
+    const start = () =>
+      createCore({ dataDir, version: 't', log: () => {}, secrets, workspace: demoWorkspace(1), demo: demoWorkspace(1), connect: connectWorkspace, restoreSaved: true });
+    let core = start();
+    const bad = await core.dispatch('workspace:connect', { name: 'Staging', flags: { url: unleash.url, project: 'default', token: '*:*.wrong' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await value(core, 'workspace:current')).toMatchObject({ id: 'demo' });
+
+    const good = await value<{ id: string; backends: { kind: string; configured: boolean }[] }>(core, 'workspace:connect', {
+      name: 'Staging',
+      flags: { url: unleash.url, project: 'default', token: unleash.adminToken },
+    });
+    expect(good).toMatchObject({ id: 'staging', kind: 'live' });
+    expect(JSON.stringify(good)).not.toContain(unleash.adminToken);
+    expect((await value<{ flags: Flag[] }>(core, 'flags:list')).flags.map((f) => f.name)).toContain('profile.bio');
+    core.dispose();
+
+    core = start();
+    expect(await value(core, 'workspace:current')).toMatchObject({ id: 'staging', name: 'Staging' });
+    expect(await value(core, 'workspace:useDemo')).toMatchObject({ id: 'demo' });
+    expect(await secrets.get('workspace:staging:unleash-token')).toBeNull();
     core.dispose();
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { auditQueries } from './audit';
 import { flagCacheQueries } from './flagCache';
 import { syncStateQueries } from './syncState';
+import { workspaceSettingsQueries } from './workspaceSettings';
 
 export { openStore, migrate } from './db';
 
@@ -11,6 +12,7 @@ export function createQueries(db: Database) {
     audit: auditQueries(db),
     flagCache: flagCacheQueries(db),
     syncState: syncStateQueries(db),
+    workspaceSettings: workspaceSettingsQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

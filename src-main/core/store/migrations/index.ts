@@ -3,6 +3,7 @@ import { m0001SyncState } from './0001-sync-state';
 import { m0002FlagCache } from './0002-flag-cache';
 import { m0003Audit } from './0003-audit';
 import { m0004AuditExternal } from './0004-audit-external';
+import { m0005WorkspaceSettings } from './0005-workspace-settings';
 
 export interface Migration {
   /** user_version after this migration has run */
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** In order; a migration once released is never edited, only followed by a new one. */
-export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal];
+export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings];

@@ -1,0 +1,86 @@
+import { RingsideError } from '../../src-shared/ipc/result';
+import { createBackendTracker } from './backends';
+import { loadReleaseSeries } from './canary/series';
+import type { EventBus } from './events';
+import { createFlagActions } from './flags/flagActions';
+import { computeFlagDebt } from './flags/flagDebt';
+import { createFlagEventSync } from './flags/eventSync';
+import { createFlagService } from './flags/flagService';
+import type { Handlers } from './handlers';
+import type { Clock } from './ports';
+import type { Queries } from './store/index';
+import type { Workspace } from './workspace';
+
+export interface SessionDeps {
+  queries: Queries;
+  bus: EventBus;
+  clock: Clock;
+  actor: string;
+}
+
+type WorkspaceHandlers = Omit<Handlers, 'app:info' | 'workspace:connect' | 'workspace:useDemo'>;
+
+/** Everything that belongs to one workspace: its services, the handlers that use them, its poll. */
+export function createSession(workspace: Workspace, deps: SessionDeps) {
+  const { queries, bus, clock } = deps;
+  const backends = createBackendTracker(workspace, queries.syncState, clock, () =>
+    bus.emit('state:changed', { domain: 'backends' }),
+  );
+  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends);
+  const eventSync = createFlagEventSync(workspace, queries.audit, backends);
+  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor });
+
+  if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
+    queries.audit.appendMany(workspace.seedHistory());
+  }
+
+  const releaseById = (id: string) => {
+    const found = workspace.releases.find((r) => r.release.id === id);
+    if (!found) throw new RingsideError('not_found', `No release "${id.slice(0, 80)}" in workspace ${workspace.name}.`);
+    return found;
+  };
+
+  const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
+
+  const handlers: WorkspaceHandlers = {
+    'workspace:current': async () => summary(),
+    'flags:list': () => flags.list(),
+    'flags:setEnabled': (req) => actions.setEnabled(req),
+    'flags:setRollout': (req) => actions.setRollout(req),
+    'flags:killByTag': (req) => actions.killByTag(req),
+    'flags:debt': async () => {
+      const listing = await flags.list();
+      const provider = workspace.flags;
+      const types = provider ? await backends.track('flags', () => provider.featureTypes()).catch(() => []) : [];
+      const now = clock.now();
+      const rows = computeFlagDebt({
+        flags: listing.flags,
+        productionEnvironments: listing.environments.filter((e) => e.type === 'production').map((e) => e.name),
+        types,
+        changes: listing.changes,
+        now,
+      });
+      return { rows, computedAt: now };
+    },
+    'canary:releases': async () => ({ releases: workspace.releases.map((r) => r.release) }),
+    'canary:series': async (req) => ({
+      series: await loadReleaseSeries(workspace.metrics, backends, releaseById(req.releaseId), req),
+    }),
+    'rollouts:list': async () => {
+      const deploy = workspace.deploy;
+      if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
+      return { rollouts: await backends.track('deploy', () => deploy.listRollouts()) };
+    },
+    'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
+  };
+
+  /** Pick up changes made elsewhere: the server's event log, then the flags themselves. */
+  async function poll(): Promise<void> {
+    const added = await eventSync.sync().catch(() => 0);
+    if (added > 0) bus.emit('state:changed', { domain: 'audit' });
+    if ((await flags.refresh()) || added > 0) bus.emit('state:changed', { domain: 'flags' });
+  }
+
+  return { workspace, handlers, poll, summary, dispose: () => workspace.dispose?.() };
+}
+export type Session = ReturnType<typeof createSession>;
