@@ -26,7 +26,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
   const backends = createBackendTracker(workspace, queries.syncState, clock, () =>
     bus.emit('state:changed', { domain: 'backends' }),
   );
-  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends);
+  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now);
   const eventSync = createFlagEventSync(workspace, queries.audit, backends);
   const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor });
 

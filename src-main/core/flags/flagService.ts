@@ -5,6 +5,9 @@ import type { AuditQueries } from '../store/audit';
 import type { FlagCacheQueries } from '../store/flagCache';
 import type { Workspace } from '../workspace';
 
+/** A listing this recent is served again rather than re-read (a poll's event and the reload it triggers). */
+const FRESH_MS = 1000;
+
 export interface FlagListing {
   flags: Flag[];
   environments: Environment[];
@@ -20,8 +23,10 @@ export function createFlagService(
   cache: FlagCacheQueries,
   audit: AuditQueries,
   backends: BackendTracker,
+  now: () => number,
 ) {
   let fingerprint = '';
+  let fetchedAt = 0;
   let current: { flags: Flag[]; environments: Environment[] } = cache.read(workspace.id);
 
   function readOnlyReason(stale: boolean): string | null {
@@ -34,14 +39,18 @@ export function createFlagService(
   async function list(): Promise<FlagListing> {
     const provider = workspace.flags;
     let stale = true;
-    if (provider) {
+    if (provider && now() - fetchedAt < FRESH_MS && backends.status('flags').state === 'online') {
+      stale = false; // a poll or a reload read the server a moment ago: one round of requests is enough
+    } else if (provider) {
       try {
         current = await backends.track('flags', () => provider.listFlags());
         cache.replace(workspace.id, current.flags, current.environments);
+        fetchedAt = now();
         stale = false;
       } catch {
         // Fall through to the cache; the backend status carries the reason.
         current = cache.read(workspace.id);
+        fetchedAt = 0;
       }
     }
     return {
@@ -55,6 +64,7 @@ export function createFlagService(
 
   /** Re-read the flags; true when anything a user sees has changed since the last refresh. */
   async function refresh(): Promise<boolean> {
+    fetchedAt = 0;
     const listing = await list();
     const next = JSON.stringify([listing.flags, listing.environments, listing.stale, listing.changes]);
     const changed = next !== fingerprint;
