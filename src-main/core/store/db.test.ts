@@ -22,7 +22,7 @@ describe('migrations', () => {
       .all() as { name: string; sql: string }[];
     const added = tables.filter((t) => !before.has(t.name));
     expect(added.length).toBeGreaterThan(0);
-    for (const table of added) expect(table.sql).toMatch(/\)\s*STRICT\s*$/);
+    for (const table of added) expect(table.sql).toMatch(/\)\s*(WITHOUT ROWID\s*,\s*)?STRICT(\s*,\s*WITHOUT ROWID)?\s*$/);
     db.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { auditQueries } from './audit';
+import { canarySampleQueries } from './canarySamples';
 import { flagCacheQueries } from './flagCache';
 import { syncStateQueries } from './syncState';
 import { workspaceSettingsQueries } from './workspaceSettings';
@@ -10,6 +11,7 @@ export { openStore, migrate } from './db';
 export function createQueries(db: Database) {
   return {
     audit: auditQueries(db),
+    canarySamples: canarySampleQueries(db),
     flagCache: flagCacheQueries(db),
     syncState: syncStateQueries(db),
     workspaceSettings: workspaceSettingsQueries(db),

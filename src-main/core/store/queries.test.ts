@@ -94,3 +94,21 @@ describe('audit', () => {
     expect(text).not.toMatch(/SCAN audit(?! USING)/);
   });
 });
+
+describe('canary samples', () => {
+  it('keeps samples per release and side, round-trips NaN, and re-storing a point replaces it', () => {
+    const { q } = fresh();
+    q.canarySamples.store('w', 'rel', [
+      { metric: 'p95', group: 'canary', points: [[1000, 180], [2000, Number.NaN]] },
+      { metric: 'p95', group: 'baseline', points: [[1000, 170]] },
+    ]);
+    q.canarySamples.store('w', 'rel', [{ metric: 'p95', group: 'canary', points: [[1000, 190]] }]);
+    q.canarySamples.store('w', 'other', [{ metric: 'p95', group: 'canary', points: [[1000, 1]] }]);
+    const read = q.canarySamples.read('w', 'rel', 0, 5000);
+    expect(read).toEqual([
+      { metric: 'p95', group: 'baseline', points: [[1000, 170]] },
+      { metric: 'p95', group: 'canary', points: [[1000, 190], [2000, Number.NaN]] },
+    ]);
+    expect(q.canarySamples.read('w', 'rel', 1500, 5000)[0]?.points).toEqual([[2000, Number.NaN]]);
+  });
+});

@@ -4,6 +4,7 @@ import { m0002FlagCache } from './0002-flag-cache';
 import { m0003Audit } from './0003-audit';
 import { m0004AuditExternal } from './0004-audit-external';
 import { m0005WorkspaceSettings } from './0005-workspace-settings';
+import { m0006CanarySamples } from './0006-canary-samples';
 
 export interface Migration {
   /** user_version after this migration has run */
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** In order; a migration once released is never edited, only followed by a new one. */
-export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings];
+export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings, m0006CanarySamples];
