@@ -1,6 +1,6 @@
 import { RingsideError } from '../../src-shared/ipc/result';
 import { createBackendTracker } from './backends';
-import { loadReleaseSeries } from './canary/series';
+import { createCanaryService } from './canary/canaryService';
 import type { EventBus } from './events';
 import { createFlagActions } from './flags/flagActions';
 import { computeFlagDebt } from './flags/flagDebt';
@@ -34,11 +34,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     queries.audit.appendMany(workspace.seedHistory());
   }
 
-  const releaseById = (id: string) => {
-    const found = workspace.releases.find((r) => r.release.id === id);
-    if (!found) throw new RingsideError('not_found', `No release "${id.slice(0, 80)}" in workspace ${workspace.name}.`);
-    return found;
-  };
+  const canary = createCanaryService(workspace, queries.canarySamples, backends);
 
   const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
 
@@ -63,9 +59,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
       return { rows, computedAt: now };
     },
     'canary:releases': async () => ({ releases: workspace.releases.map((r) => r.release) }),
-    'canary:series': async (req) => ({
-      series: await loadReleaseSeries(workspace.metrics, backends, releaseById(req.releaseId), req),
-    }),
+    'canary:series': async (req) => ({ series: (await canary.series(req)).series }),
     'rollouts:list': async () => {
       const deploy = workspace.deploy;
       if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
