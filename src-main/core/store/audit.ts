@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent, NewAuditEvent } from '../../../src-shared/domain/audit';
+import { GENESIS, rowHash, verifyChain, type ChainReport, type ChainedFields } from './auditChain';
 
 interface AuditRow {
   id: number;
@@ -42,27 +43,44 @@ const toEvent = (row: AuditRow): AuditEvent => ({
   result: row.result,
 });
 
-const toParams = (e: NewAuditEvent) => [
-  e.time,
-  e.source,
-  e.actor,
-  e.workspace,
-  e.environment,
-  e.objectType,
-  e.objectId,
-  e.action,
-  e.before == null ? null : JSON.stringify(e.before),
-  e.after == null ? null : JSON.stringify(e.after),
-  e.reason,
-  e.result,
-];
+const toFields = (id: number, e: NewAuditEvent, externalId: string | null): ChainedFields => ({
+  id,
+  time: e.time,
+  source: e.source,
+  actor: e.actor,
+  workspace: e.workspace,
+  environment: e.environment,
+  object_type: e.objectType,
+  object_id: e.objectId,
+  action: e.action,
+  before_json: e.before == null ? null : JSON.stringify(e.before),
+  after_json: e.after == null ? null : JSON.stringify(e.after),
+  reason: e.reason,
+  result: e.result,
+  external_id: externalId,
+});
 
 /** The audit table: append, amend an outcome, page newest first. */
 export function auditQueries(db: Database) {
-  const insert = db.prepare(
-    `INSERT INTO audit (time, source, actor, workspace, environment, object_type, object_id, action,
-       before_json, after_json, reason, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insertRow = db.prepare(
+    `INSERT OR IGNORE INTO audit (id, time, source, actor, workspace, environment, object_type, object_id, action,
+       before_json, after_json, reason, result, external_id, hash)
+     VALUES (@id, @time, @source, @actor, @workspace, @environment, @object_type, @object_id, @action,
+       @before_json, @after_json, @reason, @result, @external_id, @hash)`,
   );
+  const last = db.prepare<[], { id: number; hash: string | null }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
+  const chainRows = db.prepare<[], ChainedFields & { hash: string | null }>(
+    `SELECT id, time, source, actor, workspace, environment, object_type, object_id, action, before_json, after_json,
+       reason, result, external_id, hash FROM audit ORDER BY id`,
+  );
+  /** Append one row at the end of the chain; 0 when an external id was already there. */
+  const insertChained = (event: NewAuditEvent, externalId: string | null): number => {
+    const tail = last.get();
+    const fields = toFields((tail?.id ?? 0) + 1, event, externalId);
+    const hash = rowHash(tail?.hash ?? GENESIS, fields);
+    return insertRow.run({ ...fields, hash }).changes ? fields.id : 0;
+  };
+  const appendOne = db.transaction((event: NewAuditEvent) => insertChained(event, null));
   const pageFirst = db.prepare<[string, number], AuditRow>(
     'SELECT * FROM audit WHERE workspace = ? ORDER BY id DESC LIMIT ?',
   );
@@ -70,10 +88,6 @@ export function auditQueries(db: Database) {
     'SELECT * FROM audit WHERE workspace = ? AND id < ? ORDER BY id DESC LIMIT ?',
   );
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM audit WHERE workspace = ?');
-  const insertExternal = db.prepare(
-    `INSERT OR IGNORE INTO audit (time, source, actor, workspace, environment, object_type, object_id, action,
-       before_json, after_json, reason, result, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const cursorGet = db.prepare<[string, string], { cursor: number }>(
     'SELECT cursor FROM sync_cursor WHERE workspace = ? AND source = ?',
   );
@@ -91,28 +105,33 @@ export function auditQueries(db: Database) {
   );
   const insertExternalMany = db.transaction((events: { event: NewAuditEvent; externalId: string }[], source: string, workspace: string, cursor: number) => {
     let added = 0;
-    for (const { event, externalId } of events) added += insertExternal.run(...toParams(event), externalId).changes;
+    for (const { event, externalId } of events) added += insertChained(event, externalId) ? 1 : 0;
     cursorSet.run(workspace, source, cursor);
     return added;
   });
   const insertMany = db.transaction((events: Iterable<NewAuditEvent>) => {
     let n = 0;
     for (const event of events) {
-      insert.run(...toParams(event));
+      insertChained(event, null);
       n += 1;
     }
     return n;
   });
   return {
+    /** Append one row (in an IMMEDIATE transaction, so concurrent writers keep one chain); its id. */
     append(event: NewAuditEvent): number {
-      return Number(insert.run(...toParams(event)).lastInsertRowid);
+      return appendOne.immediate(event);
     },
     appendMany(events: Iterable<NewAuditEvent>): number {
-      return insertMany(events);
+      return insertMany.immediate(events);
+    },
+    /** Recompute the hash chain over every row and name the first broken link. */
+    verify(): ChainReport {
+      return verifyChain(chainRows.iterate());
     },
     /** Events synced from a server, each once, and the new cursor, in one transaction. */
     appendExternal(workspace: string, source: string, events: { event: NewAuditEvent; externalId: string }[], cursor: number): number {
-      return insertExternalMany(events, source, workspace, cursor);
+      return insertExternalMany.immediate(events, source, workspace, cursor);
     },
     cursor(workspace: string, source: string): number | null {
       return cursorGet.get(workspace, source)?.cursor ?? null;

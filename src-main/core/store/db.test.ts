@@ -12,16 +12,20 @@ describe('migrations', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it.each(migrations)('$version-$name runs on :memory: from the previous version and makes STRICT tables', (migration) => {
+  it.each(migrations)('$version-$name runs on :memory: from the previous version; new tables are STRICT', (migration) => {
     const db = new BetterSqlite3(':memory:');
     for (const earlier of migrations.filter((m) => m.version < migration.version)) earlier.up(db);
-    const before = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    const schema = () =>
+      db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+        type: string;
+        name: string;
+        sql: string;
+      }[];
+    const before = schema();
     migration.up(db);
-    const tables = db
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string; sql: string }[];
-    const added = tables.filter((t) => !before.has(t.name));
-    expect(added.length).toBeGreaterThan(0);
+    const after = schema();
+    expect(after).not.toEqual(before);
+    const added = after.filter((t) => t.type === 'table' && !before.some((b) => b.name === t.name));
     for (const table of added) expect(table.sql).toMatch(/\)\s*(WITHOUT ROWID\s*,\s*)?STRICT(\s*,\s*WITHOUT ROWID)?\s*$/);
     db.close();
   });

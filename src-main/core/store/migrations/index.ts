@@ -5,6 +5,7 @@ import { m0003Audit } from './0003-audit';
 import { m0004AuditExternal } from './0004-audit-external';
 import { m0005WorkspaceSettings } from './0005-workspace-settings';
 import { m0006CanarySamples } from './0006-canary-samples';
+import { m0007AuditChain } from './0007-audit-chain';
 
 export interface Migration {
   /** user_version after this migration has run */
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** In order; a migration once released is never edited, only followed by a new one. */
-export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings, m0006CanarySamples];
+export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings, m0006CanarySamples, m0007AuditChain];
