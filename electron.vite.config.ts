@@ -12,7 +12,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       lib: {
-        entry: { index: resolve(__dirname, 'src-main/index.ts'), serve: resolve(__dirname, 'src-main/serve.ts') },
+        entry: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          serve: resolve(__dirname, 'src-main/serve.ts'),
+          'audit-verify': resolve(__dirname, 'src-main/auditVerify.ts'),
+        },
       },
     },
   },

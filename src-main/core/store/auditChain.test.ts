@@ -64,3 +64,24 @@ describe('audit hash chain', () => {
     expect(audit.verify()).toMatchObject({ ok: false, firstBroken: { id: 12, reason: expect.stringContaining('no hash') } });
   });
 });
+
+describe('verifyAuditFile', () => {
+  it('checks a database file read-only and reports the first broken row', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { openStore } = await import('./db');
+    const { verifyAuditFile } = await import('./verifyFile');
+    const file = join(mkdtempSync(join(tmpdir(), 'ringside-verify-')), 'ringside.db');
+    const { db } = openStore({ file });
+    db.pragma('journal_mode = DELETE');
+    const audit = auditQueries(db);
+    for (let i = 1; i <= 5; i += 1) audit.append(event(i));
+    expect(verifyAuditFile(file)).toEqual({ ok: true, checked: 5, firstBroken: null });
+    db.prepare("UPDATE audit SET actor = 'mallory' WHERE id = 2").run();
+    db.close();
+    const bytes = readFileSync(file);
+    expect(verifyAuditFile(file)).toMatchObject({ ok: false, firstBroken: { id: 2 } });
+    expect(readFileSync(file)).toEqual(bytes);
+  });
+});
