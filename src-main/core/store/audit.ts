@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent, NewAuditEvent } from '../../../src-shared/domain/audit';
+import { auditSearch } from './auditSearch';
 import { GENESIS, rowHash, verifyChain, type ChainReport, type ChainedFields } from './auditChain';
 
 interface AuditRow {
@@ -125,6 +126,8 @@ export function auditQueries(db: Database) {
     appendMany(events: Iterable<NewAuditEvent>): number {
       return insertMany.immediate(events);
     },
+    /** Full-text search and filters, newest first, paged by id. */
+    search: auditSearch(db, toEvent as (row: never) => AuditEvent),
     /** Recompute the hash chain over every row and name the first broken link. */
     verify(): ChainReport {
       return verifyChain(chainRows.iterate());
