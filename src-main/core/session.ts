@@ -34,7 +34,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     queries.audit.appendMany(workspace.seedHistory());
   }
 
-  const canary = createCanaryService(workspace, queries.canarySamples, backends);
+  const canary = createCanaryService(workspace, { samples: queries.canarySamples, audit: queries.audit, backends, bus, clock });
 
   const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
 
@@ -60,6 +60,8 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     },
     'canary:releases': async () => ({ releases: workspace.releases.map((r) => r.release) }),
     'canary:series': async (req) => ({ series: (await canary.series(req)).series }),
+    'canary:judge': (req) => canary.verdict(req),
+    'canary:markers': async (req) => ({ markers: canary.markers(req) }),
     'rollouts:list': async () => {
       const deploy = workspace.deploy;
       if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');

@@ -1,5 +1,6 @@
 import type { Release } from '../../src-shared/domain/canary';
 import type { NewAuditEvent } from '../../src-shared/domain/audit';
+import type { Rule } from './canary/judge/index';
 import type { DeployProvider, FlagProvider, MetricsProvider } from './ports';
 
 /** The PromQL that selects one metric of one release, for each side of the comparison. */
@@ -12,6 +13,8 @@ export interface ReleaseDefinition {
   release: Release;
   /** keyed by MetricDef.id */
   queries: Record<string, MetricQueries>;
+  /** stop-the-line rules; absent means the defaults (p95 +200 ms, error rate ×2) where those metrics exist */
+  rules?: Rule[];
 }
 
 /** A set of connections the console works against; the demo is one, a live Unleash+Argo+Prometheus another. */

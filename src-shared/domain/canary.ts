@@ -8,6 +8,12 @@ export const MetricDef = z.object({
   unit: z.string(),
   /** the direction in which a change hurts users */
   harmful: MetricDirection,
+  /** share of the canary score (default 1) */
+  weight: z.number().nonnegative().optional(),
+  /** a failing critical metric fails the whole verdict (default false) */
+  critical: z.boolean().optional(),
+  /** smallest relative change of the mean that counts (default 0.05) */
+  tolerance: z.number().nonnegative().optional(),
 });
 export type MetricDef = z.infer<typeof MetricDef>;
 

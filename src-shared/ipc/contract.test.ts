@@ -15,6 +15,8 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'flags:debt': {},
   'canary:releases': {},
   'canary:series': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },
+  'canary:judge': { releaseId: 'checkout-2.4.0' },
+  'canary:markers': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },
   'rollouts:list': {},
   'audit:page': { limit: 50 },
 };

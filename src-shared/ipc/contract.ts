@@ -5,6 +5,7 @@ import { MetricSeries, Release, VerdictOutcome } from '../domain/canary';
 import { Environment, Flag } from '../domain/flag';
 import { FlagChange, FlagDebtRow } from '../domain/flagDebt';
 import { Rollout } from '../domain/rollout';
+import { ChartMarker, Verdict } from '../domain/verdict';
 
 /** Longest free-text id a request may carry; longer is a malformed payload, not a lookup. */
 const Id = z.string().min(1).max(256);
@@ -152,6 +153,21 @@ export const channels = {
       .strict()
       .refine((r) => r.to > r.from, { message: 'must be later than from', path: ['to'] }),
     response: z.object({ series: z.array(MetricSeries) }),
+  },
+  'canary:judge': {
+    doc: "The canary verdict of a release over the last windowMs (default 30 min): outcome, score and the numbers that decided it.",
+    request: z
+      .object({ releaseId: Id, windowMs: z.number().int().min(60_000).max(24 * 3_600_000).optional() })
+      .strict(),
+    response: Verdict,
+  },
+  'canary:markers': {
+    doc: 'Flag toggles, kill switches, rollout steps and guard actions of a release within [from, to], for the charts.',
+    request: z
+      .object({ releaseId: Id, from: z.number().int().nonnegative(), to: z.number().int().nonnegative() })
+      .strict()
+      .refine((r) => r.to > r.from, { message: 'must be later than from', path: ['to'] }),
+    response: z.object({ markers: z.array(ChartMarker) }),
   },
   'rollouts:list': {
     doc: 'Rollouts of the workspace with their steps and status.',

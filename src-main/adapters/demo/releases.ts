@@ -7,9 +7,9 @@ import { planStart, ROLLOUT_PLANS } from './rollouts';
 export type DemoMetricId = 'error_rate' | 'latency_p95' | 'saturation';
 
 export const DEMO_METRICS: readonly (MetricDef & { id: DemoMetricId })[] = [
-  { id: 'error_rate', label: 'Error rate (5xx)', unit: '%', harmful: 'increase' },
-  { id: 'latency_p95', label: 'Latency p95', unit: 'ms', harmful: 'increase' },
-  { id: 'saturation', label: 'CPU saturation', unit: '%', harmful: 'increase' },
+  { id: 'error_rate', label: 'Error rate (5xx)', unit: '%', harmful: 'increase', weight: 2, critical: true },
+  { id: 'latency_p95', label: 'Latency p95', unit: 'ms', harmful: 'increase', weight: 2, critical: false },
+  { id: 'saturation', label: 'CPU saturation', unit: '%', harmful: 'increase', weight: 1, critical: false, tolerance: 0.1 },
 ];
 
 export type MetricLevels = Record<DemoMetricId, number>;

@@ -89,6 +89,10 @@ export function auditQueries(db: Database) {
     'SELECT * FROM audit WHERE workspace = ? AND id < ? ORDER BY id DESC LIMIT ?',
   );
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM audit WHERE workspace = ?');
+  const aboutObjects = db.prepare<[string, string, number, number], AuditRow>(
+    `SELECT * FROM audit WHERE workspace = ? AND object_id IN (SELECT value FROM json_each(?))
+       AND time BETWEEN ? AND ? ORDER BY time LIMIT 500`,
+  );
   const cursorGet = db.prepare<[string, string], { cursor: number }>(
     'SELECT cursor FROM sync_cursor WHERE workspace = ? AND source = ?',
   );
@@ -149,6 +153,10 @@ export function auditQueries(db: Database) {
         action: r.action,
         source: r.source,
       }));
+    },
+    /** Events about any of these objects (a release's flag, rollout, itself) in a time range, oldest first. */
+    aboutObjects(workspace: string, objectIds: string[], from: number, to: number): AuditEvent[] {
+      return aboutObjects.all(workspace, JSON.stringify(objectIds), from, to).map(toEvent);
     },
     count(workspace: string): number {
       return count.get(workspace)?.n ?? 0;
