@@ -68,6 +68,8 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
       return { rollouts: await backends.track('deploy', () => deploy.listRollouts()) };
     },
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
+    'audit:search': async (req) => queries.audit.search(workspace.id, req),
+    'audit:verify': async () => queries.audit.verify(),
   };
 
   /** Pick up changes made elsewhere: the server's event log, then the flags themselves. */

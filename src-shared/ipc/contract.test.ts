@@ -19,6 +19,8 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'canary:markers': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },
   'rollouts:list': {},
   'audit:page': { limit: 50 },
+  'audit:search': { text: 'INC-2041', source: 'console', limit: 50 },
+  'audit:verify': {},
 };
 
 const shapeOf = (channel: ChannelName) => (channels[channel].request as unknown as z.ZodObject).shape;

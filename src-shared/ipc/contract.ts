@@ -184,6 +184,33 @@ export const channels = {
       .strict(),
     response: z.object({ events: z.array(AuditEvent), nextBeforeId: z.number().int().nullable() }),
   },
+  'audit:search': {
+    doc: 'Full-text search (action, object, actor, reason, payload) with filters, newest first, paged by id.',
+    request: z
+      .object({
+        text: z.string().max(10_000).optional(),
+        from: z.number().int().nonnegative().optional(),
+        to: z.number().int().nonnegative().optional(),
+        source: z.string().max(40).optional(),
+        environment: z.string().max(100).optional(),
+        objectId: z.string().max(256).optional(),
+        actor: z.string().max(256).optional(),
+        action: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(500),
+        beforeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    response: z.object({ events: z.array(AuditEvent), nextBeforeId: z.number().int().nullable() }),
+  },
+  'audit:verify': {
+    doc: "Recompute the audit history's hash chain and name the first edited, deleted or reordered row.",
+    request: Empty,
+    response: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBroken: z.object({ id: z.number().int(), reason: z.string() }).nullable(),
+    }),
+  },
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
 /** Push events from main to the renderer. */
