@@ -74,14 +74,30 @@ export function auditQueries(db: Database) {
     `SELECT id, time, source, actor, workspace, environment, object_type, object_id, action, before_json, after_json,
        reason, result, external_id, hash FROM audit ORDER BY id`,
   );
-  /** Append one row at the end of the chain; 0 when an external id was already there. */
+  /**
+   * Append one row at the end of the chain; 0 when an external id was already there. Within one
+   * transaction the tail is read once and then carried along, not re-read per row.
+   */
+  let tail: { id: number; hash: string | null } | undefined;
   const insertChained = (event: NewAuditEvent, externalId: string | null): number => {
-    const tail = last.get();
-    const fields = toFields((tail?.id ?? 0) + 1, event, externalId);
-    const hash = rowHash(tail?.hash ?? GENESIS, fields);
-    return insertRow.run({ ...fields, hash }).changes ? fields.id : 0;
+    const previous = tail ?? last.get();
+    const fields = toFields((previous?.id ?? 0) + 1, event, externalId);
+    const hash = rowHash(previous?.hash ?? GENESIS, fields);
+    const added = insertRow.run({ ...fields, hash }).changes > 0;
+    tail = added ? { id: fields.id, hash } : previous;
+    return added ? fields.id : 0;
   };
-  const appendOne = db.transaction((event: NewAuditEvent) => insertChained(event, null));
+  /** Run a write with the carried tail valid only inside it (another process may write between). */
+  const chained = <A extends unknown[], R>(fn: (...args: A) => R) =>
+    db.transaction((...args: A): R => {
+      tail = undefined;
+      try {
+        return fn(...args);
+      } finally {
+        tail = undefined;
+      }
+    });
+  const appendOne = chained((event: NewAuditEvent) => insertChained(event, null));
   const pageFirst = db.prepare<[string, number], AuditRow>(
     'SELECT * FROM audit WHERE workspace = ? ORDER BY id DESC LIMIT ?',
   );
@@ -108,13 +124,13 @@ export function auditQueries(db: Database) {
        AND (result IS NULL OR result IN ('ok', 'confirmed'))
      GROUP BY object_id, environment`,
   );
-  const insertExternalMany = db.transaction((events: { event: NewAuditEvent; externalId: string }[], source: string, workspace: string, cursor: number) => {
+  const insertExternalMany = chained((events: { event: NewAuditEvent; externalId: string }[], source: string, workspace: string, cursor: number) => {
     let added = 0;
     for (const { event, externalId } of events) added += insertChained(event, externalId) ? 1 : 0;
     cursorSet.run(workspace, source, cursor);
     return added;
   });
-  const insertMany = db.transaction((events: Iterable<NewAuditEvent>) => {
+  const insertMany = chained((events: Iterable<NewAuditEvent>) => {
     let n = 0;
     for (const event of events) {
       insertChained(event, null);
