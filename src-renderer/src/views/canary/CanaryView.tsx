@@ -4,11 +4,16 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { loadCanarySeries, loadReleases } from '../../store/loaders';
 import { useRingside } from '../../store/useRingside';
 import { MetricPanel } from './MetricPanel';
+import { useCanaryJudgement } from './useCanaryJudgement';
+import { VerdictPanel } from './VerdictPanel';
+import { useRefreshInterval, REFRESH_CHOICES } from './useRefreshInterval';
 
 const NO_SERIES: MetricSeries[] = [];
 
 /** Canary against baseline for each metric of the selected release, refreshed every refreshMs. */
-export function CanaryView({ refreshMs = 5000 }: { refreshMs?: number }) {
+export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }) {
+  const [chosenRefreshMs, setRefreshMs] = useRefreshInterval();
+  const refreshMs = fixedRefreshMs ?? chosenRefreshMs;
   const releases = useRingside((s) => s.releases);
   const selectedId = useRingside((s) => s.selectedReleaseId);
   const selectRelease = useRingside((s) => s.selectRelease);
@@ -24,6 +29,7 @@ export function CanaryView({ refreshMs = 5000 }: { refreshMs?: number }) {
 
   const list = releases.data?.releases ?? [];
   const release = list.find((r) => r.id === selectedId) ?? null;
+  const judgement = useCanaryJudgement(selectedId, refreshMs);
   const current = series.data && series.data.releaseId === selectedId ? series.data : null;
   const from = current?.from;
   const to = current?.to;
@@ -53,14 +59,32 @@ export function CanaryView({ refreshMs = 5000 }: { refreshMs?: number }) {
               {verdict.score !== null ? ` (${Math.round(verdict.score)})` : ''}
             </span>
           )}
+          <label>
+            Refresh every{' '}
+            <select value={refreshMs} onChange={(e) => setRefreshMs(Number(e.target.value))}>
+              {REFRESH_CHOICES.map((ms) => (
+                <option key={ms} value={ms}>
+                  {ms / 1000} s
+                </option>
+              ))}
+            </select>
+          </label>
           {series.loading && <span className="muted refreshing">refreshing…</span>}
         </div>
       )}
       {series.error && <ErrorNote error={series.error} onRetry={() => void loadCanarySeries()} />}
+      {judgement.error && <ErrorNote error={judgement.error} />}
+      {release && judgement.verdict && <VerdictPanel verdict={judgement.verdict} metrics={release.metrics} />}
       {release && (
         <div className="canary-grid">
           {release.metrics.map((metric) => (
-            <MetricPanel key={metric.id} metric={metric} series={current?.series ?? NO_SERIES} domain={domain} />
+            <MetricPanel
+              key={metric.id}
+              metric={metric}
+              series={current?.series ?? NO_SERIES}
+              domain={domain}
+              markers={judgement.markers}
+            />
           ))}
         </div>
       )}

@@ -1,13 +1,19 @@
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartMarker } from '../../../../src-shared/domain/verdict';
 import type { MetricDef } from '../../../../src-shared/domain/canary';
 import { formatValue } from '../../format/number';
 import { formatClock, formatDateTime } from '../../format/time';
-import { useElementWidth } from '../../hooks/useElementWidth';
 import type { ChartRow } from './chartData';
 
 const HEIGHT = 220;
-/** Used until the container is measured, and in jsdom where nothing is. */
-const FALLBACK_WIDTH = 480;
+
+const MARKER_COLORS: Record<ChartMarker['kind'], string> = {
+  kill: '#d93025',
+  guard: '#a50e0e',
+  flag: '#7b1fa2',
+  rollout: '#188038',
+  verdict: '#5f6368',
+};
 
 export const CANARY_COLOR = '#e8710a';
 export const BASELINE_COLOR = '#1a73e8';
@@ -17,14 +23,15 @@ export interface MetricChartProps {
   rows: ChartRow[];
   /** the requested window, so the x axis does not jump while samples arrive */
   domain: [number, number] | null;
+  width: number;
+  markers?: readonly ChartMarker[];
 }
 
 /** Canary against baseline for one metric; new data flows into the same chart, never a new one. */
-export function MetricChart({ metric, rows, domain }: MetricChartProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+export function MetricChart({ metric, rows, domain, width, markers = [] }: MetricChartProps) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value, metric.unit) : String(value));
   return (
-    <div className="canary-chart" data-testid="canary-chart" data-metric={metric.id} ref={ref}>
+    <div className="canary-chart" data-testid="canary-chart" data-metric={metric.id} data-points={rows.length}>
       <LineChart width={width} height={HEIGHT} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
@@ -38,6 +45,18 @@ export function MetricChart({ metric, rows, domain }: MetricChartProps) {
         <YAxis width={72} tickFormatter={format} />
         <Tooltip formatter={format} labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(t) : String(t))} />
         <Legend />
+        {markers.map((m) => (
+          <ReferenceLine
+            key={`${m.time}-${m.kind}-${m.label}`}
+            x={m.time}
+            stroke={MARKER_COLORS[m.kind]}
+            strokeDasharray="4 2"
+            ifOverflow="hidden"
+            label={{ value: m.kind, position: 'insideTopLeft', fontSize: 10, fill: MARKER_COLORS[m.kind] }}
+          >
+            <title>{`${m.label} by ${m.actor}`}</title>
+          </ReferenceLine>
+        ))}
         <Line
           type="monotone"
           dataKey="canary"

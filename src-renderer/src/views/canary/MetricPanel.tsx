@@ -1,5 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { MetricDef, MetricSeries } from '../../../../src-shared/domain/canary';
+import type { ChartMarker } from '../../../../src-shared/domain/verdict';
+import { lttb } from '../../../../src-shared/series/lttb';
+import { useElementWidth } from '../../hooks/useElementWidth';
 import { mergeSeries, pointsOf, summarize } from './chartData';
 import { MetricChart } from './MetricChart';
 import { MetricSummary } from './MetricSummary';
@@ -8,19 +11,31 @@ export interface MetricPanelProps {
   metric: MetricDef;
   series: readonly MetricSeries[];
   domain: [number, number] | null;
+  markers?: readonly ChartMarker[];
 }
 
+/** Used until the container is measured, and in jsdom where nothing is. */
+const FALLBACK_WIDTH = 480;
+/** Left axis and margins: the plot itself is narrower than the panel. */
+const AXIS_WIDTH = 96;
+
 /** One metric of a release: its chart and its summary. */
-export const MetricPanel = memo(function MetricPanel({ metric, series, domain }: MetricPanelProps) {
+export const MetricPanel = memo(function MetricPanel({ metric, series, domain, markers }: MetricPanelProps) {
+  const [ref, width] = useElementWidth<HTMLElement>(FALLBACK_WIDTH);
   const points = useMemo(() => pointsOf(series, metric.id), [series, metric.id]);
-  const rows = useMemo(() => mergeSeries(points), [points]);
+  // At most one point per horizontal pixel of the plot, per line (LTTB keeps the spikes).
+  const pixels = Math.max(16, width - AXIS_WIDTH);
+  const rows = useMemo(
+    () => mergeSeries({ canary: lttb(points.canary, pixels), baseline: lttb(points.baseline, pixels) }),
+    [points, pixels],
+  );
   const values = useMemo(() => summarize(points), [points]);
   return (
-    <figure className="metric-panel">
+    <figure className="metric-panel" ref={ref}>
       <figcaption>
         {metric.label} <span className="muted">({metric.unit || 'no unit'}, worse when it {harmfulWords[metric.harmful]})</span>
       </figcaption>
-      <MetricChart metric={metric} rows={rows} domain={domain} />
+      <MetricChart metric={metric} rows={rows} domain={domain} width={width} markers={markers} />
       <MetricSummary metric={metric} values={values} />
     </figure>
   );

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import type { ChartMarker, Verdict } from '../../../../src-shared/domain/verdict';
+import type { IpcError } from '../../../../src-shared/ipc/result';
+import { currentApi } from '../../store/bridge';
+import { CANARY_WINDOW_MS } from '../../store/loaders';
+
+export interface Judgement {
+  verdict: Verdict | null;
+  markers: ChartMarker[];
+  error: IpcError | null;
+}
+
+/** The selected release's verdict and chart markers, re-read on every refresh tick. */
+export function useCanaryJudgement(releaseId: string | null, refreshMs: number): Judgement {
+  const [state, setState] = useState<Judgement>({ verdict: null, markers: [], error: null });
+  useEffect(() => {
+    if (!releaseId) return;
+    let live = true;
+    setState({ verdict: null, markers: [], error: null });
+    const read = async () => {
+      const api = currentApi();
+      if (!api) return;
+      const to = Date.now();
+      const [verdict, markers] = await Promise.all([
+        api.canary.judge({ releaseId }),
+        api.canary.markers({ releaseId, from: Math.floor(to - CANARY_WINDOW_MS), to: Math.floor(to) }),
+      ]);
+      if (!live) return;
+      setState((before) => ({
+        // A failed refresh keeps the last verdict on screen beside its error.
+        verdict: verdict.ok ? verdict.value : before.verdict,
+        markers: markers.ok ? markers.value.markers : before.markers,
+        error: !verdict.ok ? verdict.error : !markers.ok ? markers.error : null,
+      }));
+    };
+    void read();
+    const timer = setInterval(() => void read(), refreshMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [releaseId, refreshMs]);
+  return state;
+}
