@@ -30,6 +30,22 @@ test.describe('serve mode in Chromium', () => {
     await demoConsoleJourney(page);
   });
 
+  test("judges the demo's degrading canary a fail and shows the numbers that decided it", async ({ page }) => {
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Canary' }).click();
+    await page.getByRole('combobox', { name: 'Release' }).selectOption({ label: 'checkout 2.4.0 (rollout checkout)' });
+    const panel = page.getByTestId('verdict-panel');
+    await expect(panel).toHaveAttribute('data-outcome', 'fail');
+    await expect(page.locator('[data-testid="verdict-metric"][data-metric="error_rate"]')).toHaveAttribute('data-failing', 'true');
+    await expect(page.getByTestId('verdict-reason')).not.toBeEmpty();
+    const points = Number(await page.getByTestId('canary-chart').first().getAttribute('data-points'));
+    const width = (await page.getByTestId('canary-chart').first().boundingBox())!.width;
+    expect(points).toBeGreaterThan(10);
+    expect(points).toBeLessThanOrEqual(2 * width);
+    await page.getByRole('combobox', { name: 'Release' }).selectOption({ index: 1 });
+    await expect(panel).toHaveAttribute('data-outcome', 'pass');
+  });
+
   test('renders a hostile flag description as text', async ({ page }) => {
     await page.goto(served.url);
     await page.getByRole('button', { name: 'Kill switches' }).click();
