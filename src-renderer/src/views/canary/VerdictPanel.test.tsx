@@ -49,7 +49,7 @@ describe('VerdictPanel', () => {
     expect(errorRow.textContent).toContain('< 0.0001');
     expect(errorRow.textContent).toContain('critical');
     const tripped = screen.getAllByTestId('verdict-rule').filter((r) => r.dataset.tripped === 'true');
-    expect(tripped.map((r) => r.textContent)).toEqual(['⛔ error_rate canary 1.6 is more than 2× baseline 0.4']);
+    expect(tripped.map((r) => r.textContent)).toEqual(['TRIPPED error_rate canary 1.6 is more than 2× baseline 0.4']);
     expect(screen.queryByTestId('verdict-stale')).toBeNull();
   });
 

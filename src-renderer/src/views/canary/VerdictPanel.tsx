@@ -2,6 +2,7 @@ import type { MetricDef } from '../../../../src-shared/domain/canary';
 import type { Verdict } from '../../../../src-shared/domain/verdict';
 import { formatValue } from '../../format/number';
 import { formatClock } from '../../format/time';
+import './verdict.css';
 
 const p = (value: number | null) => (value === null ? '–' : value < 0.0001 ? '< 0.0001' : value.toFixed(4));
 const ratio = (value: number | null) => (value === null ? '–' : `×${value.toFixed(2)}`);
@@ -12,7 +13,7 @@ export function VerdictPanel({ verdict, metrics }: { verdict: Verdict; metrics: 
   const labelOf = (id: string) => metrics.find((m) => m.id === id)?.label ?? id;
   const fmt = (id: string, value: number | null) => (value === null ? '–' : formatValue(value, unitOf(id)));
   return (
-    <section className={`verdict-panel verdict-${verdict.outcome}`} data-testid="verdict-panel" data-outcome={verdict.outcome} aria-label="Canary verdict">
+    <section className={`verdict-panel outcome-${verdict.outcome}`} data-testid="verdict-panel" data-outcome={verdict.outcome} aria-label="Canary verdict">
       <p className="verdict-headline">
         <strong className={`badge verdict verdict-${verdict.outcome}`}>{verdict.outcome}</strong>
         {verdict.score !== null && <span> score {Math.round(verdict.score)} / 100</span>}
@@ -60,7 +61,7 @@ export function VerdictPanel({ verdict, metrics }: { verdict: Verdict; metrics: 
         <ul className="verdict-rules" aria-label="Stop-the-line rules">
           {verdict.rules.map((r) => (
             <li key={`${r.kind}:${r.metric}`} data-testid="verdict-rule" data-tripped={r.tripped}>
-              {r.tripped ? '⛔ ' : '✓ '}
+              <strong>{r.tripped ? 'TRIPPED ' : 'held '}</strong>
               {r.message}
             </li>
           ))}
