@@ -59,7 +59,10 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
       return { rows, computedAt: now };
     },
     'canary:releases': async () => ({ releases: workspace.releases.map((r) => r.release) }),
-    'canary:series': async (req) => ({ series: (await canary.series(req)).series }),
+    // NaN and ±Inf cannot travel as JSON; a missing point is drawn as a gap.
+    'canary:series': async (req) => ({
+      series: (await canary.series(req)).series.map((s) => ({ ...s, points: s.points.filter(([, v]) => Number.isFinite(v)) })),
+    }),
     'canary:judge': (req) => canary.verdict(req),
     'canary:markers': async (req) => ({ markers: canary.markers(req) }),
     'rollouts:list': async () => {

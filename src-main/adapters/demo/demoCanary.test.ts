@@ -73,4 +73,13 @@ describe('the demo canary through the judge', () => {
     const offline = await value<VerdictShape>(core.dispatch('canary:judge', { releaseId: 'checkout-2.4.0' }));
     expect(offline).toMatchObject({ outcome: 'fail', stale: true });
   });
+
+  it('answers series holding NaN and Inf (as Prometheus sends them) with those points left out', async () => {
+    const { core, workspace } = demoCore();
+    workspace.metrics!.queryRange = async () => [{ labels: {}, points: [[1000, 1], [2000, Number.NaN], [3000, Infinity], [4000, 2]] }];
+    const answer = await value<{ series: { points: [number, number][] }[] }>(
+      core.dispatch('canary:series', { releaseId: 'checkout-2.4.0', from: 0, to: 5000 }),
+    );
+    expect(answer.series[0]!.points).toEqual([[1000, 1], [4000, 2]]);
+  });
 });
