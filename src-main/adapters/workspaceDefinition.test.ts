@@ -34,4 +34,24 @@ describe('workspace definition files', () => {
     const definition = readWorkspaceDefinition(write(JSON.stringify({ id: 'p', name: 'P', flags: { provider: 'unleash', url: 'http://h', tokenEnv: 'MY_TOKEN' } })));
     expect(() => workspaceFromDefinition(definition, {})).toThrow(/set the environment variable MY_TOKEN/);
   });
+
+  it('renders health-model queries with the versions as escaped label values, and refuses unsafe templates', () => {
+    const release = (query: string, version = 'v2"} or vector(1) #') => ({
+      id: 'checkout-2', service: 'checkout', version, baselineVersion: 'v1',
+      metrics: [{ id: 'error_rate', label: 'Errors', harmful: 'increase' as const, query }],
+    });
+    const workspace = workspaceFromDefinition({
+      id: 'p', name: 'P',
+      metrics: { provider: 'prometheus', url: 'http://127.0.0.1:9090' },
+      releases: [release('sum(rate(http_requests_total{service="{{service}}",version="{{version}}",code=~"5.."}[1m]))')],
+    });
+    expect(workspace.metrics?.provider).toBe('prometheus');
+    expect(workspace.releases[0]!.queries.error_rate).toEqual({
+      canary: 'sum(rate(http_requests_total{service="checkout",version="v2\\"} or vector(1) #",code=~"5.."}[1m]))',
+      baseline: 'sum(rate(http_requests_total{service="checkout",version="v1",code=~"5.."}[1m]))',
+    });
+    expect(() =>
+      workspaceFromDefinition({ id: 'p', name: 'P', releases: [release('{{version}}_total{service="x"}', 'v2')] }),
+    ).toThrow(/Release checkout-2, metric error_rate: /);
+  });
 });

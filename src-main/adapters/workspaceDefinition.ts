@@ -2,12 +2,44 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describeIssues } from '../../src-shared/ipc/parse';
 import type { Clock } from '../core/ports';
-import type { Workspace } from '../core/workspace';
+import type { ReleaseDefinition, Workspace } from '../core/workspace';
+import { renderTemplate } from '../core/canary/promql/index';
+import { createPrometheusProvider } from './prometheus/prometheusProvider';
 import type { SavedConnection } from '../core/store/workspaceSettings';
 import { createDemoWorkspace } from './demo/index';
 import { createUnleashProvider } from './unleash/unleashProvider';
 
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name like RINGSIDE_UNLEASH_TOKEN');
+
+/** A metric of a release's health model; its query may use {{service}} and {{version}} as label values. */
+const HealthMetric = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lowercase letters, digits and underscores'),
+    label: z.string().min(1).max(120),
+    unit: z.string().max(20).default(''),
+    harmful: z.enum(['increase', 'decrease', 'either']),
+    weight: z.number().nonnegative().optional(),
+    critical: z.boolean().optional(),
+    tolerance: z.number().nonnegative().optional(),
+    query: z.string().min(1).max(5000),
+  })
+  .strict();
+
+/** A release under canary analysis: which version is the canary, which the baseline, how health is measured. */
+const ReleaseHealth = z
+  .object({
+    id: z.string().min(1).max(200),
+    service: z.string().min(1).max(200),
+    version: z.string().min(1).max(200),
+    baselineVersion: z.string().min(1).max(200),
+    flag: z.string().max(200).optional(),
+    rollout: z.string().max(200).optional(),
+    metrics: z.array(HealthMetric).min(1).max(50),
+    rules: z
+      .array(z.object({ kind: z.enum(['absolute', 'relative']), metric: z.string(), threshold: z.number().positive() }).strict())
+      .optional(),
+  })
+  .strict();
 
 /** A workspace definition file: where the console's backends are; tokens come from the environment. */
 export const WorkspaceDefinition = z
@@ -24,6 +56,16 @@ export const WorkspaceDefinition = z
       })
       .strict()
       .optional(),
+    metrics: z
+      .object({
+        provider: z.literal('prometheus'),
+        url: z.url({ protocol: /^https?$/ }),
+        bearerEnv: EnvName.optional(),
+        timeoutMs: z.number().int().min(100).max(120_000).optional(),
+      })
+      .strict()
+      .optional(),
+    releases: z.array(ReleaseHealth).max(100).default([]),
   })
   .strict();
 export type WorkspaceDefinition = z.infer<typeof WorkspaceDefinition>;
@@ -48,7 +90,11 @@ export function readWorkspaceDefinition(file: string): WorkspaceDefinition {
 }
 
 /** Build a live workspace from its definition, taking tokens from the environment. */
-export function workspaceFromDefinition(definition: WorkspaceDefinition, env: NodeJS.ProcessEnv = process.env): Workspace {
+export function workspaceFromDefinition(
+  input: z.input<typeof WorkspaceDefinition>,
+  env: NodeJS.ProcessEnv = process.env,
+): Workspace {
+  const definition = WorkspaceDefinition.parse(input);
   let flags: Workspace['flags'] = null;
   if (definition.flags) {
     const token = env[definition.flags.tokenEnv];
@@ -59,7 +105,53 @@ export function workspaceFromDefinition(definition: WorkspaceDefinition, env: No
     }
     flags = createUnleashProvider({ ...definition.flags, token });
   }
-  return { id: definition.id, name: definition.name, kind: 'live', flags, deploy: null, metrics: null, releases: [] };
+  let metrics: Workspace['metrics'] = null;
+  if (definition.metrics) {
+    const bearer = definition.metrics.bearerEnv ? env[definition.metrics.bearerEnv] : undefined;
+    if (definition.metrics.bearerEnv && !bearer) {
+      throw new Error(`Workspace ${definition.id} needs a Prometheus token: set the environment variable ${definition.metrics.bearerEnv}.`);
+    }
+    metrics = createPrometheusProvider({
+      url: definition.metrics.url,
+      timeoutMs: definition.metrics.timeoutMs,
+      auth: bearer ? { bearer } : undefined,
+    });
+  }
+  return {
+    id: definition.id,
+    name: definition.name,
+    kind: 'live',
+    flags,
+    deploy: null,
+    metrics,
+    releases: definition.releases.map(releaseDefinition),
+  };
+}
+
+/** Render each metric's query twice, canary and baseline, with the versions as escaped label values. */
+function releaseDefinition(r: WorkspaceDefinition['releases'][number]): ReleaseDefinition {
+  const render = (metric: string, query: string, version: string) => {
+    try {
+      return renderTemplate(query, { service: r.service, version });
+    } catch (error) {
+      throw new Error(`Release ${r.id}, metric ${metric}: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  return {
+    release: {
+      id: r.id,
+      service: r.service,
+      version: r.version,
+      flag: r.flag ?? null,
+      rollout: r.rollout ?? null,
+      startedAt: 0,
+      metrics: r.metrics.map(({ query: _query, ...def }) => def),
+    },
+    queries: Object.fromEntries(
+      r.metrics.map((m) => [m.id, { canary: render(m.id, m.query, r.version), baseline: render(m.id, m.query, r.baselineVersion) }]),
+    ),
+    rules: r.rules,
+  };
 }
 
 /** The workspace a run starts on: the definition file when given, else the embedded demo fleet. */
