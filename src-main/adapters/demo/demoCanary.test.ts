@@ -82,4 +82,20 @@ describe('the demo canary through the judge', () => {
     );
     expect(answer.series[0]!.points).toEqual([[1000, 1], [4000, 2]]);
   });
+
+  it.each([
+    ['bad_response', 'Prometheus answered /api/v1/query_range with something that is not JSON'],
+    ['bad_request', 'Prometheus rejected the query (bad_data): parse error'],
+    ['unavailable', 'Prometheus is overloaded or unavailable (503)'],
+  ] as const)('a %s from the metrics store reaches the user and nothing is cached', async (code, message) => {
+    const { core, workspace } = demoCore();
+    const { RingsideError } = await import('../../../src-shared/ipc/result');
+    workspace.metrics!.queryRange = async () => {
+      throw new RingsideError(code, message);
+    };
+    const series = await core.dispatch('canary:series', { releaseId: 'checkout-2.4.0', from: NOW - 600_000, to: NOW });
+    expect(series).toEqual({ ok: false, error: { code, message } });
+    // Had anything been cached, the verdict would now fall back to it instead of failing.
+    expect(await core.dispatch('canary:judge', { releaseId: 'checkout-2.4.0' })).toMatchObject({ ok: false, error: { code } });
+  });
 });
