@@ -46,6 +46,23 @@ test.describe('serve mode in Chromium', () => {
     await expect(panel).toHaveAttribute('data-outcome', 'pass');
   });
 
+  test('draws a kill of the release flag, made during the test, as a marker on both series', async ({ page, request }) => {
+    const token = new URL(served.url).searchParams.get('token')!;
+    const kill = await request.post(`${served.origin}/api/invoke/flags:setEnabled`, {
+      data: { flag: 'checkout.new-pricing-engine', environment: 'production', enabled: false },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await kill.json()).toMatchObject({ ok: true, value: { enabled: false } });
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Canary' }).click();
+    await page.getByRole('combobox', { name: 'Release' }).selectOption({ label: 'checkout 2.4.0 (rollout checkout)' });
+    const chart = page.getByTestId('canary-chart').first();
+    await expect(chart.locator('.recharts-line')).toHaveCount(2);
+    const marker = chart.locator('.recharts-reference-line').filter({ hasText: /^flag\.disabled checkout\.new-pricing-engine \(production\) by / });
+    await expect(marker).toHaveCount(1);
+    await expect(page.getByTestId('verdict-panel')).toBeVisible();
+  });
+
   test('renders a hostile flag description as text', async ({ page }) => {
     await page.goto(served.url);
     await page.getByRole('button', { name: 'Kill switches' }).click();

@@ -98,7 +98,10 @@ export function createCanaryService(workspace: Workspace, deps: CanaryDeps) {
   function markers(req: { releaseId: string; from: number; to: number }): ChartMarker[] {
     const { release } = definitionOf(req.releaseId);
     const ids = [release.id, release.flag, release.rollout].filter((x): x is string => Boolean(x));
-    return deps.audit.aboutObjects(workspace.id, ids, req.from, req.to).map(markerOf);
+    return deps.audit
+      .aboutObjects(workspace.id, ids, req.from, req.to)
+      .filter((e) => !e.action.endsWith('.requested')) // the outcome row marks the moment; its intent would double it
+      .map(markerOf);
   }
 
   return { series, verdict, markers, definitionOf };
