@@ -72,7 +72,7 @@ describe('createCore', () => {
         throw new TypeError('cannot read properties of undefined');
       },
     };
-    workspace.deploy = { provider: 'bad', listRollouts: async () => [{ name: 42 }] as never };
+    workspace.deploy = { provider: 'bad', listRollouts: async () => [{ name: 42 }] } as never;
     const core = createCore({ dataDir: ':memory:', version: 't', clock: fakeClock(), workspace: () => workspace, log: () => {} });
     expect(await core.dispatch('rollouts:list', {})).toMatchObject({
       ok: false,

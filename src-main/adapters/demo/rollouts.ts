@@ -1,16 +1,16 @@
 import type { Rollout, RolloutStep } from '../../../src-shared/domain/rollout';
-import type { Clock, DeployProvider } from '../../core/ports';
+import { RingsideError } from '../../../src-shared/ipc/result';
+import type { Clock, DeployProvider, RolloutRef } from '../../core/ports';
 
 /** The demo's Argo-like rollouts: canary steps that advance with the clock. */
 
 const MINUTE = 60_000;
-const weight = (w: number): RolloutStep => ({ kind: 'setWeight', weight: w, durationSeconds: null });
-const pause = (minutes: number | null): RolloutStep => ({
-  kind: 'pause',
-  weight: null,
-  durationSeconds: minutes === null ? null : minutes * 60,
+const step = (kind: RolloutStep['kind'], fields: Partial<RolloutStep>): RolloutStep => ({
+  kind, weight: null, durationSeconds: null, templates: [], detail: null, ...fields,
 });
-const analysis = (minutes: number): RolloutStep => ({ kind: 'analysis', weight: null, durationSeconds: minutes * 60 });
+const weight = (w: number) => step('setWeight', { weight: w });
+const pause = (minutes: number | null) => step('pause', { durationSeconds: minutes === null ? null : minutes * 60 });
+const analysis = (minutes: number) => step('analysis', { durationSeconds: minutes * 60, templates: ['success-rate'] });
 
 export interface RolloutPlan {
   name: string;
@@ -91,22 +91,63 @@ export function walkSteps(steps: readonly RolloutStep[], startedAt: number, unti
   return { entered, index, canaryWeight };
 }
 
-interface RolloutState {
-  plan: RolloutPlan;
-  startedAt: number;
-  /** times a person promoted past an untimed pause; later issues append here */
-  promotions: number[];
-  abortedAt: number | null;
+/** Where a rollout stood when something last changed it; the clock walks on from here. */
+interface Position {
+  index: number;
+  /** when the step at `index` was entered */
+  at: number;
+  canaryWeight: number;
 }
 
-/** Deploys as Argo Rollouts would report them; state is the plan plus what people did to it. */
+interface RolloutState {
+  plan: RolloutPlan;
+  /** version the stable ReplicaSet runs */
+  stableVersion: string;
+  base: Position;
+  /** spec.paused since then (a person paused it) */
+  heldSince: number | null;
+  aborted: boolean;
+  promoteFull: boolean;
+}
+
+/** The walk from a position: like walkSteps, with timed steps elapsing and untimed pauses holding. */
+function walkFrom(steps: readonly RolloutStep[], from: Position, until: number): Position {
+  let { index, at, canaryWeight } = from;
+  while (index < steps.length) {
+    const current = steps[index]!;
+    if (current.kind === 'setWeight') {
+      canaryWeight = current.weight ?? canaryWeight;
+      index++;
+      continue;
+    }
+    if (current.kind !== 'analysis' && current.kind !== 'pause') break;
+    if (current.durationSeconds === null || at + current.durationSeconds * 1000 > until) break;
+    at += current.durationSeconds * 1000;
+    index++;
+  }
+  return { index, at, canaryWeight };
+}
+
+const FULL: Pick<Position, 'canaryWeight'> = { canaryWeight: 100 };
+
+/**
+ * Deploys as Argo Rollouts would report them. State is the plan plus what people did to it, kept
+ * in memory; actions follow the controller's reaction to `kubectl argo rollouts` without its delays.
+ */
 export class DemoDeployProvider implements DeployProvider {
   readonly provider = 'demo';
   private readonly states = new Map<string, RolloutState>();
 
   constructor(private readonly options: { clock: Clock; createdAt: number }) {
     for (const plan of ROLLOUT_PLANS) {
-      this.states.set(plan.name, { plan, startedAt: planStart(plan, options.createdAt), promotions: [], abortedAt: null });
+      this.states.set(key(plan), {
+        plan,
+        stableVersion: previousVersion(plan.version),
+        base: { index: 0, at: planStart(plan, options.createdAt), canaryWeight: 0 },
+        heldSince: null,
+        aborted: false,
+        promoteFull: false,
+      });
     }
   }
 
@@ -114,22 +155,136 @@ export class DemoDeployProvider implements DeployProvider {
     const now = this.options.clock.now();
     return [...this.states.values()].map((state) => toRollout(state, now));
   }
+
+  async getRollout(ref: RolloutRef): Promise<Rollout> {
+    return toRollout(this.state(ref), this.options.clock.now());
+  }
+
+  async promote(ref: RolloutRef): Promise<Rollout> {
+    return this.act(ref, (state, now) => {
+      if (state.aborted) return;
+      const wasHeld = state.heldSince !== null;
+      state.heldSince = null;
+      const current = state.plan.steps[state.base.index];
+      // The plugin clears the pause conditions (a pause step) or moves past the step running now.
+      if (current && (current.kind === 'pause' || !wasHeld)) {
+        state.base = walkFrom(state.plan.steps, { ...state.base, index: state.base.index + 1, at: now }, now);
+      } else if (wasHeld) {
+        state.base = { ...state.base, at: now };
+      }
+    });
+  }
+
+  async promoteFull(ref: RolloutRef): Promise<Rollout> {
+    return this.act(ref, (state) => {
+      if (state.aborted || state.base.index >= state.plan.steps.length) return;
+      state.promoteFull = true;
+    });
+  }
+
+  async abort(ref: RolloutRef): Promise<Rollout> {
+    return this.act(ref, (state) => {
+      if (state.base.index >= state.plan.steps.length && !state.promoteFull) return;
+      state.aborted = true;
+    });
+  }
+
+  async retry(ref: RolloutRef): Promise<Rollout> {
+    return this.act(ref, (state, now) => {
+      if (!state.aborted) return;
+      state.aborted = false;
+      state.promoteFull = false;
+      state.heldSince = null;
+      state.base = walkFrom(state.plan.steps, { index: 0, at: now, canaryWeight: 0 }, now);
+    });
+  }
+
+  async pause(ref: RolloutRef): Promise<Rollout> {
+    return this.act(ref, (state, now) => {
+      if (state.heldSince === null) state.heldSince = now;
+    });
+  }
+
+  private state(ref: RolloutRef): RolloutState {
+    const state = this.states.get(`${ref.namespace}/${ref.name}`);
+    if (!state) throw new RingsideError('not_found', `The demo has no rollout ${ref.name} in namespace ${ref.namespace}.`);
+    return state;
+  }
+
+  /** Brings the state up to now, applies the change, answers the rollout as it then stands. */
+  private act(ref: RolloutRef, change: (state: RolloutState, now: number) => void): Rollout {
+    const state = this.state(ref);
+    const now = this.options.clock.now();
+    settle(state, now);
+    change(state, now);
+    return toRollout(state, now);
+  }
+}
+
+const key = (ref: RolloutRef) => `${ref.namespace}/${ref.name}`;
+
+/** 2.4.0 replaced 2.3.0; the demo never shows further back. */
+function previousVersion(version: string): string {
+  const [major, minor = '0'] = version.split('.');
+  return `${major}.${Math.max(0, Number(minor) - 1)}.0`;
+}
+
+/** A stable, pod-template-hash-like name for a version's ReplicaSet. */
+function podHash(name: string, version: string): string {
+  let h = 2166136261;
+  for (const c of `${name}@${version}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(36).padStart(7, '0').slice(-10);
+}
+
+/** Freezes the walk at `now` into the base, so a change applies from where the rollout stands. */
+function settle(state: RolloutState, now: number): void {
+  if (state.aborted || state.heldSince !== null) return;
+  if (state.promoteFull) {
+    state.base = { index: state.plan.steps.length, at: now, ...FULL };
+    state.promoteFull = false;
+  }
+  state.base = walkFrom(state.plan.steps, state.base, now);
+  if (state.base.index >= state.plan.steps.length) state.stableVersion = state.plan.version;
 }
 
 function toRollout(state: RolloutState, now: number): Rollout {
   const { plan } = state;
   const steps = structuredClone(plan.steps);
-  const walk = walkSteps(plan.steps, state.startedAt, Math.min(now, state.abortedAt ?? now), state.promotions);
-  const base = { name: plan.name, namespace: plan.namespace, steps, currentStepIndex: walk.index };
-  if (state.abortedAt !== null && state.abortedAt <= now) {
-    const message = `RolloutAborted: Rollout aborted update to ${plan.name} ${plan.version}`;
+  const frozen = state.aborted || state.heldSince !== null;
+  const full = !frozen && state.promoteFull;
+  const walk = frozen ? state.base : full ? { index: steps.length, at: now, ...FULL } : walkFrom(plan.steps, state.base, now);
+  const done = walk.index >= steps.length;
+  const currentPodHash = podHash(plan.name, plan.version);
+  const stableRS = done && !state.aborted ? currentPodHash : podHash(plan.name, state.stableVersion);
+  const current = plan.steps[walk.index];
+  const pauseConditions = !state.aborted && current?.kind === 'pause' ? [{ reason: 'CanaryPauseStep', startTime: walk.at }] : [];
+  const analysisRun =
+    !state.aborted && current?.kind === 'analysis' ? { name: `${plan.name}-${currentPodHash}-${walk.index}`, status: 'Running', message: null } : null;
+  const base = {
+    name: plan.name,
+    namespace: plan.namespace,
+    steps,
+    currentStepIndex: walk.index,
+    specPaused: state.heldSince !== null,
+    pauseConditions,
+    promoteFull: false,
+    weights: null,
+    currentStepAnalysisRun: analysisRun,
+    stableRS,
+    currentPodHash,
+    observedAt: now,
+  };
+  if (state.aborted) {
+    const message = `RolloutAborted: Rollout aborted update to revision ${plan.version}`;
     return { ...base, phase: 'Degraded', message, canaryWeight: 0, aborted: true, paused: false };
   }
-  const current = plan.steps[walk.index];
-  if (!current) return { ...base, phase: 'Healthy', message: null, canaryWeight: walk.canaryWeight, aborted: false, paused: false };
-  if (current.kind === 'pause') {
+  if (state.heldSince !== null) {
+    return { ...base, phase: 'Paused', message: 'manually paused', canaryWeight: walk.canaryWeight, aborted: false, paused: true };
+  }
+  if (done) return { ...base, phase: 'Healthy', message: null, canaryWeight: walk.canaryWeight, aborted: false, paused: false };
+  if (current!.kind === 'pause') {
     return { ...base, phase: 'Paused', message: 'CanaryPauseStep', canaryWeight: walk.canaryWeight, aborted: false, paused: true };
   }
-  const message = current.kind === 'analysis' ? `AnalysisRunRunning: ${plan.name}-${plan.version}-${walk.index}` : null;
+  const message = analysisRun ? `AnalysisRunRunning: ${analysisRun.name}` : null;
   return { ...base, phase: 'Progressing', message, canaryWeight: walk.canaryWeight, aborted: false, paused: false };
 }

@@ -98,12 +98,20 @@ export const rollouts: Rollout[] = [
     currentStepIndex: 1,
     canaryWeight: 20,
     steps: [
-      { kind: 'setWeight', weight: 20, durationSeconds: null },
-      { kind: 'pause', weight: null, durationSeconds: 600 },
-      { kind: 'setWeight', weight: 60, durationSeconds: null },
+      { kind: 'setWeight', weight: 20, durationSeconds: null, templates: [], detail: null },
+      { kind: 'pause', weight: null, durationSeconds: 600, templates: [], detail: null },
+      { kind: 'setWeight', weight: 60, durationSeconds: null, templates: [], detail: null },
     ],
     aborted: false,
     paused: true,
+    specPaused: false,
+    pauseConditions: [{ reason: 'CanaryPauseStep', startTime: NOW - 120_000 }],
+    promoteFull: false,
+    weights: null,
+    currentStepAnalysisRun: null,
+    stableRS: '5b8c9d7f6',
+    currentPodHash: '6c9d8e7a5',
+    observedAt: NOW,
   },
 ];
 
