@@ -1,12 +1,15 @@
-import type { ComponentType } from 'react';
+import { useCallback, useState, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { Navigation, viewLabels } from './components/Navigation';
 import { NoticesBanner } from './components/NoticesBanner';
+import { CommandPalette } from './components/palette/CommandPalette';
+import { usePaletteShortcut } from './hooks/usePaletteShortcut';
 import { useViewShortcuts } from './hooks/useViewShortcuts';
 import type { ViewId } from './store/slices/navSlice';
 import { useRingside } from './store/useRingside';
 import { AuditView } from './views/audit/AuditView';
 import { CanaryView } from './views/canary/CanaryView';
+import { DebtView } from './views/debt/DebtView';
 import { FlagsView } from './views/flags/FlagsView';
 import { RingsView } from './views/rings/RingsView';
 
@@ -15,11 +18,14 @@ const viewComponents: Record<ViewId, ComponentType> = {
   canary: CanaryView,
   rings: RingsView,
   audit: AuditView,
+  debt: DebtView,
 };
 
-/** The console: header, notices, the view switcher and the active view. */
+/** The console: header, notices, the view switcher, the active view and the Ctrl/Cmd+K palette. */
 export function App() {
   useViewShortcuts();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  usePaletteShortcut(useCallback(() => setPaletteOpen(true), []));
   const view = useRingside((s) => s.view);
   const View = viewComponents[view];
   return (
@@ -30,6 +36,7 @@ export function App() {
       <main className="view" aria-label={viewLabels[view]}>
         <View />
       </main>
+      {paletteOpen && <CommandPalette onClose={() => setPaletteOpen(false)} />}
     </div>
   );
 }

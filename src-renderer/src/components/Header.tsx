@@ -1,14 +1,17 @@
+import { useState } from 'react';
 import { useNow } from '../hooks/useNow';
 import { loadWorkspace } from '../store/loaders';
 import { useRingside } from '../store/useRingside';
 import { BackendChip } from './BackendChip';
 import { ErrorNote } from './ErrorNote';
+import { WorkspaceSettings } from '../views/settings/WorkspaceSettings';
 
 /** App name, the workspace in use and the state of each backend it talks to. */
 export function Header() {
   const { data, error } = useRingside((s) => s.workspace);
   const progress = useRingside((s) => s.syncProgress);
   const now = useNow(1000);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <header className="app-header">
       <h1 className="app-name">Ringside</h1>
@@ -26,6 +29,13 @@ export function Header() {
         </ul>
       )}
       {error && <ErrorNote error={error} onRetry={() => void loadWorkspace()} />}
+      <div className="header-actions">
+        <kbd className="muted" title="Open the command palette">Ctrl+K</kbd>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Workspace settings
+        </button>
+      </div>
+      {settingsOpen && <WorkspaceSettings onClose={() => setSettingsOpen(false)} />}
     </header>
   );
 }

@@ -6,9 +6,9 @@ const nav = () => within(screen.getByRole('navigation', { name: 'Views' }));
 const current = () => nav().getAllByRole('button').find((b) => b.getAttribute('aria-current') === 'page')?.textContent;
 
 describe('view navigation', () => {
-  it('starts on Kill switches and offers the four views', async () => {
+  it('starts on Kill switches and offers the five views', async () => {
     await renderConsole();
-    expect(nav().getAllByRole('button').map((b) => b.textContent)).toEqual(['Kill switches', 'Canary', 'Rings', 'Audit']);
+    expect(nav().getAllByRole('button').map((b) => b.textContent)).toEqual(['Kill switches', 'Canary', 'Rings', 'Audit', 'Flag debt']);
     expect(current()).toBe('Kill switches');
     expect(await screen.findAllByTestId('flag-row')).not.toHaveLength(0);
   });

@@ -6,9 +6,10 @@ export const viewLabels: Record<ViewId, string> = {
   canary: 'Canary',
   rings: 'Rings',
   audit: 'Audit',
+  debt: 'Flag debt',
 };
 
-/** The four views; Alt+1..4 (useViewShortcuts) switch them as well. */
+/** The views; Alt+1..5 (useViewShortcuts) switch them as well. */
 export function Navigation() {
   const view = useRingside((s) => s.view);
   const setView = useRingside((s) => s.setView);

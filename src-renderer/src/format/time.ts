@@ -6,6 +6,12 @@ export function formatClock(epochMs: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** HH:MM:SS in local time: when the server confirmed a change, to the second. */
+export function formatClockSeconds(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 /** YYYY-MM-DD HH:MM:SS in local time: sortable and unambiguous in an audit trail. */
 export function formatDateTime(epochMs: number): string {
   const d = new Date(epochMs);

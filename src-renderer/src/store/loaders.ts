@@ -9,6 +9,7 @@ const CANARY_MAX_POINTS = 240;
 export const loadAppInfo = () => loadInto('info', (api) => api.app.info({}));
 export const loadWorkspace = () => loadInto('workspace', (api) => api.workspace.current({}));
 export const loadFlags = () => loadInto('flags', (api) => api.flags.list({}));
+export const loadDebt = () => loadInto('debt', (api) => api.flags.debt({}));
 export const loadRollouts = () => loadInto('rollouts', (api) => api.rollouts.list({}));
 
 /** Releases, keeping the selection when it still exists and otherwise picking the first. */

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { ok } from '../../../src-shared/ipc/result';
 import { createFakeBridge } from '../test/fakeBridge';
-import { environments, flag } from '../test/fixtures';
+import { flag, flagsListing } from '../test/fixtures';
 import { renderConsole, settle } from '../test/renderConsole';
 import { startSession } from './session';
 import { useRingside } from './useRingside';
@@ -19,7 +19,7 @@ describe('session', () => {
   it('reloads the domain named by state:changed, and only that one', async () => {
     const { bridge } = await renderConsole();
     bridge.respond('flags:list', () =>
-      ok({ flags: [flag('only.one', false)], environments, fetchedAt: Date.now(), stale: false }),
+      ok(flagsListing({ flags: [flag('only.one', false)], fetchedAt: Date.now() })),
     );
     const before = bridge.calls.length;
     act(() => bridge.emit('state:changed', { domain: 'flags' }));
@@ -49,7 +49,7 @@ describe('session', () => {
       calls += 1;
       const name = calls === 1 ? 'slow.old' : 'fast.new';
       if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
-      return ok({ flags: [flag(name, true)], environments, fetchedAt: Date.now(), stale: false });
+      return ok(flagsListing({ flags: [flag(name, true)], fetchedAt: Date.now() }));
     });
     await renderConsole(bridge);
     act(() => bridge.emit('state:changed', { domain: 'flags' }));

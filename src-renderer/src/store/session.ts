@@ -2,13 +2,18 @@ import type { RingsideBridge } from '../../../src-shared/ipc/api';
 import type { PayloadOf } from '../../../src-shared/ipc/contract';
 import { loadAudit } from './auditLoaders';
 import { attachBridge, currentBridge } from './bridge';
-import { loadAppInfo, loadCanarySeries, loadFlags, loadReleases, loadRollouts, loadWorkspace } from './loaders';
+import { loadAppInfo, loadCanarySeries, loadDebt, loadFlags, loadReleases, loadRollouts, loadWorkspace } from './loaders';
 import { useRingside } from './useRingside';
 
 type Domain = PayloadOf<'state:changed'>['domain'];
 
+/** The debt board is read when first shown; after that a flag change re-reads it too. */
+const reloadDebtIfShown = async () => {
+  if (useRingside.getState().debt.data) await loadDebt();
+};
+
 const reloaders: Record<Domain, () => Promise<unknown>> = {
-  flags: loadFlags,
+  flags: () => Promise.all([loadFlags(), reloadDebtIfShown()]),
   rollouts: loadRollouts,
   audit: loadAudit,
   backends: loadWorkspace,

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { createAppSlice } from './slices/appSlice';
 import { createAuditSlice } from './slices/auditSlice';
 import { createCanarySlice } from './slices/canarySlice';
+import { createDebtSlice } from './slices/debtSlice';
+import { createFlagOpsSlice } from './slices/flagOpsSlice';
 import { createFlagsSlice } from './slices/flagsSlice';
 import { createNavSlice, readStoredView } from './slices/navSlice';
 import { createRolloutsSlice } from './slices/rolloutsSlice';
@@ -14,6 +16,8 @@ export const useRingside = create<RingsideState>()((...a) => ({
   ...createNavSlice(...a),
   ...createWorkspaceSlice(...a),
   ...createFlagsSlice(...a),
+  ...createFlagOpsSlice(...a),
+  ...createDebtSlice(...a),
   ...createCanarySlice(...a),
   ...createRolloutsSlice(...a),
   ...createAuditSlice(...a),

@@ -2,7 +2,10 @@ import type { AuditEvent } from '../../../src-shared/domain/audit';
 import type { WorkspaceSummary } from '../../../src-shared/domain/backend';
 import type { MetricSeries, Release } from '../../../src-shared/domain/canary';
 import type { Environment, Flag } from '../../../src-shared/domain/flag';
+import type { FlagChange, FlagDebtRow } from '../../../src-shared/domain/flagDebt';
+import type { ResponseOf } from '../../../src-shared/ipc/contract';
 import type { Rollout } from '../../../src-shared/domain/rollout';
+import type { Verdict } from '../../../src-shared/domain/verdict';
 
 export const NOW = 1_800_000_000_000;
 export const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -44,6 +47,44 @@ export const flags: Flag[] = [
       },
     ],
   }),
+];
+
+/** The latest change per flag and environment, as main reads it from the audit. */
+export const changes: FlagChange[] = [
+  { flag: 'search.new-ranking', environment: 'production', by: 'ana.ribeiro', at: NOW - 3 * 60_000, action: 'flag.disabled', source: 'console' },
+];
+
+/** A whole flags:list answer over the fixtures (live, writable); override any part. */
+export function flagsListing(patch: Partial<ResponseOf<'flags:list'>> = {}): ResponseOf<'flags:list'> {
+  return { flags, environments, fetchedAt: NOW, stale: false, readOnlyReason: null, changes, ...patch };
+}
+
+const debtRow = (flag: string, extra: Partial<FlagDebtRow>): FlagDebtRow => ({
+  flag,
+  type: 'release',
+  temporary: true,
+  lifetimeDays: 40,
+  ageDays: 10,
+  daysAtFull: null,
+  owner: 'ana',
+  expires: null,
+  reasons: [],
+  ...extra,
+});
+
+/** The debt board: one clean flag, debt of one, two and three reasons, a hostile owner and expiry. */
+export const debtRows: FlagDebtRow[] = [
+  debtRow('checkout.kill', { type: 'kill-switch', temporary: false, lifetimeDays: null, ageDays: 400, daysAtFull: 380 }),
+  debtRow('recs.rollout', { ageDays: 55, reasons: ['past-lifetime'] }),
+  debtRow('search.new-ranking', {
+    ageDays: 90,
+    daysAtFull: 45,
+    owner: HOSTILE,
+    expires: '=HYPERLINK("http://x","y")',
+    reasons: ['past-lifetime', 'full-exposure-40d'],
+  }),
+  debtRow('old.banner', { ageDays: 70, daysAtFull: 60, owner: null, expires: '2026-01-01', reasons: ['past-lifetime', 'no-owner', 'past-expiry'] }),
+  debtRow('exp.color', { type: 'experiment', ageDays: 120, reasons: ['past-lifetime'] }),
 ];
 
 export const workspace: WorkspaceSummary = {
@@ -135,4 +176,19 @@ export function auditEvents(count: number): AuditEvent[] {
       result: 'ok',
     };
   });
+}
+
+/** A pass verdict with no metrics: enough for views that only need the judge to answer. */
+export function passVerdict(releaseId: string): Verdict {
+  return {
+    releaseId,
+    outcome: 'pass',
+    score: 100,
+    reason: 'every metric within tolerance',
+    decidedAt: NOW,
+    window: { from: NOW - 30 * 60_000, to: NOW },
+    stale: false,
+    metrics: [],
+    rules: [],
+  };
 }

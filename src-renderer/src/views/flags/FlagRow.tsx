@@ -1,16 +1,21 @@
 import type { ReactNode } from 'react';
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
+import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
 import { FlagStateCell } from './FlagStateCell';
 
 export interface FlagRowProps {
   flag: Flag;
   environments: Environment[];
-  /** A per-row action (kill buttons, ...) rendered in the last column. */
+  /** why changes are disabled; null when they are allowed */
+  readOnlyReason: string | null;
+  changeOf: (flag: string, environment: string) => FlagChange | undefined;
+  now: number;
+  /** A per-row action rendered in the last column. */
   actions?: ReactNode;
 }
 
 /** One flag; every string in it comes from the flag server and is rendered as text only. */
-export function FlagRow({ flag, environments, actions }: FlagRowProps) {
+export function FlagRow({ flag, environments, readOnlyReason, changeOf, now, actions }: FlagRowProps) {
   return (
     <tr data-testid="flag-row" data-flag={flag.name} className={`flag-type-${flag.type}`}>
       <th scope="row" className="flag-name">
@@ -27,7 +32,14 @@ export function FlagRow({ flag, environments, actions }: FlagRowProps) {
         ))}
       </td>
       {environments.map((env) => (
-        <FlagStateCell key={env.name} flag={flag} environment={env.name} />
+        <FlagStateCell
+          key={env.name}
+          flag={flag}
+          environment={env}
+          readOnlyReason={readOnlyReason}
+          change={changeOf(flag.name, env.name)}
+          now={now}
+        />
       ))}
       {actions !== undefined && <td className="flag-actions">{actions}</td>}
     </tr>

@@ -1,26 +1,119 @@
-import type { Flag } from '../../../../src-shared/domain/flag';
+import { useState } from 'react';
+import type { Environment, Flag, FlagEnvironmentState } from '../../../../src-shared/domain/flag';
+import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
+import { ReasonDialog } from '../../components/ReasonDialog';
+import { runFlagOp } from '../../store/flagCommands';
+import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
+import { useRingside } from '../../store/useRingside';
+import { CellOutcome } from './CellOutcome';
+import { RolloutEditor } from './RolloutEditor';
+import './flagCell.css';
 
 /** Distinct rollout percentages of an environment's strategies, e.g. "25%" or "10%, 50%". */
-export function rolloutLabel(state: Flag['environments'][number]): string | null {
+export function rolloutLabel(state: FlagEnvironmentState): string | null {
   const percents = [...new Set(state.strategies.map((s) => s.rollout).filter((r): r is number => r !== null))];
   return percents.length ? percents.map((p) => `${p}%`).join(', ') : null;
 }
 
-/** On or off in one environment, with the rollout percentage when only part of traffic sees it. */
-export function FlagStateCell({ flag, environment }: { flag: Flag; environment: string }) {
-  const state = flag.environments.find((e) => e.environment === environment);
+/** A question to ask before a change that exposes users, and what to do with the answer. */
+export interface Ask {
+  title: string;
+  detail: string;
+  run: (reason: string) => void;
+}
+
+export interface FlagStateCellProps {
+  flag: Flag;
+  environment: Environment;
+  /** why changes are disabled; null when they are allowed */
+  readOnlyReason: string | null;
+  change: FlagChange | undefined;
+  now: number;
+}
+
+/**
+ * One flag in one environment: its state as the server last confirmed it (or "pending" while a
+ * change is on its way), the kill or turn-on button, rollout editors, and who changed it last.
+ */
+export function FlagStateCell({ flag, environment, readOnlyReason, change, now }: FlagStateCellProps) {
+  const env = environment.name;
+  const state = flag.environments.find((e) => e.environment === env);
+  const op: FlagOp | undefined = useRingside((s) => s.flagOps[opKey(flag.name, env)]);
+  const [ask, setAsk] = useState<Ask | null>(null);
+
   if (!state) {
     return (
-      <td className="flag-state missing" data-testid={`flag-state-${environment}`} title={`Not defined in ${environment}`}>
-        —
+      <td className="flag-cell missing" title={`Not defined in ${env}`}>
+        <span className="flag-state" data-testid={`flag-state-${env}`}>
+          —
+        </span>
       </td>
     );
   }
+
+  const pending = op?.status === 'pending';
+  const production = environment.type === 'production';
+  const readOnly = readOnlyReason !== null;
   const rollout = state.enabled ? rolloutLabel(state) : null;
+  const word = pending ? 'pending' : state.enabled ? 'on' : 'off';
+  const label = state.enabled ? `Kill ${flag.name} in ${env}` : `Turn on ${flag.name} in ${env}`;
+
+  function toggle() {
+    if (pending || readOnly || !state) return;
+    if (state.enabled) return void runFlagOp({ kind: 'enabled', flag: flag.name, environment: env, enabled: false });
+    if (!production) return void runFlagOp({ kind: 'enabled', flag: flag.name, environment: env, enabled: true });
+    setAsk({
+      title: `Release ${flag.name} in ${env}?`,
+      detail: `Turning ${flag.name} on in ${env} releases it to production users.`,
+      run: (reason) => void runFlagOp({ kind: 'enabled', flag: flag.name, environment: env, enabled: true, reason }),
+    });
+  }
+
   return (
-    <td className={`flag-state ${state.enabled ? 'on' : 'off'}`} data-testid={`flag-state-${environment}`}>
-      <span className="state-word">{state.enabled ? 'on' : 'off'}</span>
-      {rollout && <span className="rollout"> {rollout}</span>}
+    <td className="flag-cell" data-env={env}>
+      <div className="cell-line">
+        <span className={`flag-state ${word}`} data-testid={`flag-state-${env}`}>
+          <span className="state-word">{word}</span>
+          {!pending && rollout && <span className="rollout"> {rollout}</span>}
+        </span>
+        <button
+          type="button"
+          className={state.enabled ? 'kill danger' : 'turn-on'}
+          aria-label={label}
+          title={readOnlyReason ?? label}
+          disabled={readOnly}
+          aria-disabled={pending || undefined}
+          onClick={toggle}
+        >
+          {state.enabled ? 'Kill' : 'Turn on'}
+        </button>
+      </div>
+      {state.strategies
+        .filter((s) => s.rollout !== null)
+        .map((strategy, index, all) => (
+          <RolloutEditor
+            key={strategy.id}
+            flag={flag.name}
+            environment={environment}
+            strategy={strategy}
+            nameSuffix={all.length > 1 ? ` (strategy ${index + 1})` : ''}
+            disabled={readOnly}
+            pending={pending}
+            onAsk={setAsk}
+          />
+        ))}
+      <CellOutcome flag={flag.name} env={env} state={state} op={op} readOnly={readOnly} change={change} now={now} />
+      {ask && (
+        <ReasonDialog
+          title={ask.title}
+          detail={ask.detail}
+          onCancel={() => setAsk(null)}
+          onConfirm={(reason) => {
+            setAsk(null);
+            ask.run(reason);
+          }}
+        />
+      )}
     </td>
   );
 }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { fail, ok } from '../../../../src-shared/ipc/result';
 import { createFakeBridge } from '../../test/fakeBridge';
-import { environments, flags, HOSTILE } from '../../test/fixtures';
+import { flagsListing, HOSTILE } from '../../test/fixtures';
 import { renderConsole, settle } from '../../test/renderConsole';
 
 const row = (name: string) => screen.getAllByTestId('flag-row').find((r) => r.dataset.flag === name)!;
@@ -37,7 +37,7 @@ describe('Kill switches view', () => {
 
   it('says the flags come from the cache, and how old they are, when the response is stale', async () => {
     const bridge = createFakeBridge({
-      'flags:list': () => ok({ flags, environments, fetchedAt: Date.now() - 5 * 60_000, stale: true }),
+      'flags:list': () => ok(flagsListing({ fetchedAt: Date.now() - 5 * 60_000, stale: true })),
     });
     await renderConsole(bridge);
     expect((await screen.findByTestId('flags-stale')).textContent).toBe('Showing cached flags from 5 min ago');
@@ -57,7 +57,7 @@ describe('Kill switches view', () => {
       answers += 1;
       return answers === 1
         ? fail('unauthorized', 'Unleash answered 401: the token was rejected')
-        : ok({ flags, environments, fetchedAt: Date.now(), stale: false });
+        : ok(flagsListing({ fetchedAt: Date.now() }));
     });
     await renderConsole(bridge);
 

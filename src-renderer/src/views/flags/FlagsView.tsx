@@ -4,9 +4,10 @@ import { formatDateTime } from '../../format/time';
 import { useNow } from '../../hooks/useNow';
 import { loadFlags } from '../../store/loaders';
 import { useRingside } from '../../store/useRingside';
+import { BulkKillBar } from './BulkKillBar';
 import { FlagsTable } from './FlagsTable';
 
-/** Every flag per environment, live or from the cache with its age. */
+/** Every flag per environment, live or from the cache with its age; kills are one click. */
 export function FlagsView() {
   const { data, error, loading } = useRingside((s) => s.flags);
   const now = useNow(1000);
@@ -19,8 +20,24 @@ export function FlagsView() {
           Showing cached flags from {data.fetchedAt === null ? 'an unknown time' : `${formatAge(now - data.fetchedAt)} ago`}
         </p>
       )}
+      {data?.readOnlyReason && (
+        <p className="read-only-note" data-testid="flags-read-only" role="status">
+          Changes are disabled: {data.readOnlyReason}
+        </p>
+      )}
       {!data && loading && <p className="muted">Loading flags…</p>}
-      {data && <FlagsTable flags={data.flags} environments={data.environments} />}
+      {data && (
+        <>
+          <BulkKillBar flags={data.flags} environments={data.environments} readOnlyReason={data.readOnlyReason} />
+          <FlagsTable
+            flags={data.flags}
+            environments={data.environments}
+            readOnlyReason={data.readOnlyReason}
+            changes={data.changes}
+            now={now}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,117 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { formatClockSeconds } from '../../format/time';
+import { killFlag } from '../../store/flagCommands';
+import type { FlagOp } from '../../store/slices/flagOpsSlice';
+import { useRingside } from '../../store/useRingside';
+import { ModalDialog } from '../ModalDialog';
+import { viewLabels } from '../Navigation';
+import { killCommands, matchCommands, viewCommands, type PaletteCommand } from './paletteCommands';
+import './palette.css';
+
+type Outcome = { label: string; op: FlagOp | null };
+
+function describeOutcome({ label, op }: Outcome): string {
+  if (!op || op.status === 'pending') return `${label}: pending, waiting for the server to confirm…`;
+  const { flag, environment } = op.request;
+  if (op.status === 'confirmed') return `${flag} is off in ${environment} (confirmed ${formatClockSeconds(op.confirmedAt)})`;
+  return `${flag} was NOT turned off in ${environment}: ${op.error.message}`;
+}
+
+const commandLabel = (c: PaletteCommand) => (c.kind === 'view' ? c.label : `Kill ${c.flag.name} in ${c.environment.name}`);
+
+/**
+ * Ctrl/Cmd+K: type a few letters of a flag's name, description or tag, Enter kills it. The
+ * palette stays open to say whether the server confirmed the kill; Escape closes it.
+ */
+export function CommandPalette({ onClose }: { onClose: () => void }) {
+  const id = useId();
+  const flags = useRingside((s) => s.flags.data);
+  const setView = useRingside((s) => s.setView);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const commands = useMemo(
+    () => [...(flags && !flags.readOnlyReason ? killCommands(flags.flags, flags.environments) : []), ...viewCommands(viewLabels)],
+    [flags],
+  );
+  const matches = useMemo(() => matchCommands(commands, query), [commands, query]);
+  const current = Math.min(active, Math.max(0, matches.length - 1));
+
+  async function run(command: PaletteCommand | undefined) {
+    if (!command) return;
+    if (command.kind === 'view') {
+      setView(command.view);
+      return onClose();
+    }
+    const label = commandLabel(command);
+    setOutcome({ label, op: null });
+    const op = await killFlag(command.flag.name, command.environment.name);
+    setOutcome({ label, op });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((current + step + matches.length) % Math.max(1, matches.length));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void run(matches[current]);
+    }
+  }
+
+  const optionId = (index: number) => `${id}-option-${index}`;
+  return (
+    <ModalDialog label="Command palette" className="palette" onCancel={onClose}>
+      <input
+        data-autofocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={`${id}-list`}
+        aria-activedescendant={matches.length ? optionId(current) : undefined}
+        aria-label="Flag or command"
+        placeholder="Kill a flag: type part of its name, description or tag"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {flags?.readOnlyReason && <p className="muted palette-note">Kills are disabled: {flags.readOnlyReason}</p>}
+      <ul id={`${id}-list`} role="listbox" aria-label="Matching commands" className="palette-list">
+        {matches.map((command, index) => (
+          <li
+            key={command.id}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === current}
+            className={command.kind === 'kill' ? 'palette-kill' : 'palette-view'}
+            data-flag={command.kind === 'kill' ? command.flag.name : undefined}
+            data-env={command.kind === 'kill' ? command.environment.name : undefined}
+            onMouseMove={() => setActive(index)}
+            onClick={() => void run(command)}
+          >
+            {command.kind === 'kill' ? (
+              <>
+                <span className="palette-verb">Kill</span> <span className="flag-name">{command.flag.name}</span>{' '}
+                <span className="muted">in {command.environment.name}</span>
+                {command.flag.description && <span className="palette-description muted">{command.flag.description}</span>}
+              </>
+            ) : (
+              command.label
+            )}
+          </li>
+        ))}
+        {matches.length === 0 && <li className="muted">No flag that is on matches “{query}”.</li>}
+      </ul>
+      <p className="palette-outcome" role="status" aria-live="polite" data-testid="palette-outcome">
+        {outcome && describeOutcome(outcome)}
+      </p>
+      <p className="hint muted">↑ ↓ to choose, Enter to run, Esc to close</p>
+    </ModalDialog>
+  );
+}
