@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { auditQueries } from './audit';
 import { canarySampleQueries } from './canarySamples';
 import { flagCacheQueries } from './flagCache';
+import { releasePlanQueries } from './releasePlans';
 import { syncStateQueries } from './syncState';
 import { workspaceSettingsQueries } from './workspaceSettings';
 
@@ -13,6 +14,7 @@ export function createQueries(db: Database) {
     audit: auditQueries(db),
     canarySamples: canarySampleQueries(db),
     flagCache: flagCacheQueries(db),
+    releasePlans: releasePlanQueries(db),
     syncState: syncStateQueries(db),
     workspaceSettings: workspaceSettingsQueries(db),
   };
