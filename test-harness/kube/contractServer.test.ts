@@ -33,7 +33,7 @@ describe('Kubernetes API contract server', () => {
   it('lists in pages, gets one, and answers Status objects for what is missing', async () => {
     const first = await call(server, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=2');
     expect(first.body).toMatchObject({ kind: 'RolloutList', metadata: { continue: '2' } });
-    expect(first.body.items.map((i: Json) => i.metadata.name)).toEqual(['checkout', 'payments']);
+    expect(first.body.items.map((i: Json) => i.metadata.name)).toEqual(['cart', 'checkout']);
     const rest = await call(server, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=10&continue=2');
     expect(rest.body.items).toHaveLength(3);
     expect(rest.body.metadata.continue).toBeUndefined();

@@ -147,7 +147,8 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
   }
 
   function list(namespace: string, params: URLSearchParams) {
-    const all = [...objects.values()].filter((o) => o.metadata.namespace === namespace);
+    // etcd keeps keys in order, so the API server lists by name.
+    const all = [...objects.values()].filter((o) => o.metadata.namespace === namespace).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
     const start = Number(params.get('continue') ?? 0) || 0;
     const limit = Number(params.get('limit') ?? 0) || all.length;
     const items = all.slice(start, start + limit);

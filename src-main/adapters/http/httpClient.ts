@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import { backoffDelay, defaultRetry, parseRetryAfter, RETRYABLE, type RetryOptions } from './retryPolicy';
@@ -10,6 +11,10 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   sleep?: (ms: number) => Promise<void>;
+  /** e.g. an https.Agent carrying a cluster's CA and client certificate */
+  agent?: Agent;
+  /** A service-specific error for a non-2xx answer (body read as text); null falls back to the generic one. */
+  explain?: (status: number, body: string, req: HttpRequest) => RingsideError | null;
 }
 
 export interface HttpRequest {
@@ -48,6 +53,7 @@ export function createHttpClient(options: HttpClientOptions) {
       body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
+      agent: options.agent,
     };
     try {
       return await fetch(`${base}${req.path}`, init);
@@ -57,6 +63,8 @@ export function createHttpClient(options: HttpClientOptions) {
         throw new RingsideError('timeout', `${options.service} at ${where} did not answer within ${timeoutMs / 1000} s.`);
       }
       const code = (error as { code?: string }).code ?? (error as Error).message;
+      const tls = tlsProblem(code);
+      if (tls) throw new RingsideError('unavailable', `${options.service} at ${where}: ${tls} (${code}).`);
       throw new RingsideError('unavailable', `${options.service} at ${where} cannot be reached (${code}). Is it running?`);
     }
   }
@@ -68,7 +76,7 @@ export function createHttpClient(options: HttpClientOptions) {
       const res = await once(req);
       if (res.ok) return res;
       const canRetry = attempt < retry.retries && RETRYABLE.has(res.status) && (retryable || res.status === 429);
-      if (!canRetry) throw await statusError(options.service, where, res);
+      if (!canRetry) throw await failure(res, req);
       await res.arrayBuffer().catch(() => undefined);
       await sleep(backoffDelay(attempt, parseRetryAfter(res.headers.get('retry-after')), retry));
     }
@@ -89,15 +97,30 @@ export function createHttpClient(options: HttpClientOptions) {
     }
   }
 
+  async function failure(res: Response, req: HttpRequest): Promise<RingsideError> {
+    if (!options.explain) return statusError(options.service, where, res);
+    const body = await res.text().catch(() => '');
+    return options.explain(res.status, body, req) ?? statusError(options.service, where, res, body);
+  }
+
   return { send, json, where };
 }
 export type HttpClient = ReturnType<typeof createHttpClient>;
 
-async function statusError(service: string, where: string, res: Response): Promise<RingsideError> {
-  const detail = await res.text().then(
-    (t) => t.replace(/\s+/g, ' ').slice(0, 200),
-    () => '',
-  );
+/** What a TLS handshake failure means for the person configuring the connection, or null. */
+function tlsProblem(code: string): string | null {
+  if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_SIGNATURE_FAILURE|CERT_UNTRUSTED/.test(code)) {
+    return 'its TLS certificate is not signed by the certificate authority Ringside was given; check the CA of this connection';
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'its TLS certificate is for another host name; check the server URL';
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'its TLS certificate is expired or not yet valid';
+  if (/^ERR_SSL_|^EPROTO$/.test(code)) return 'the TLS handshake failed; check that the URL is https and the client certificate and key match';
+  return null;
+}
+
+async function statusError(service: string, where: string, res: Response, text?: string): Promise<RingsideError> {
+  const body = text ?? (await res.text().catch(() => ''));
+  const detail = body.replace(/\s+/g, ' ').slice(0, 200);
   const said = detail ? ` It said: ${detail}` : '';
   switch (res.status) {
     case 401:
