@@ -1,4 +1,3 @@
-import type { AuditEvent } from '../../../src-shared/domain/audit';
 import type { MetricSeries, VerdictOutcome } from '../../../src-shared/domain/canary';
 import type { ChartMarker, Verdict } from '../../../src-shared/domain/verdict';
 import { RingsideError } from '../../../src-shared/ipc/result';
@@ -8,26 +7,12 @@ import type { Clock } from '../ports';
 import type { AuditQueries } from '../store/audit';
 import type { CanarySampleQueries } from '../store/canarySamples';
 import type { Workspace } from '../workspace';
+import { chartMarkers } from './markers';
 import { loadReleaseSeries } from './series';
 import { releaseVerdict } from './verdict';
 
 /** How much recent history a verdict compares by default. */
 export const DEFAULT_WINDOW_MS = 30 * 60_000;
-
-function markerOf(event: AuditEvent): ChartMarker {
-  const kind: ChartMarker['kind'] =
-    event.source === 'guard'
-      ? 'guard'
-      : event.action === 'verdict.changed'
-        ? 'verdict'
-        : event.objectType === 'rollout'
-          ? 'rollout'
-          : event.action === 'flag.disabled'
-            ? 'kill'
-            : 'flag';
-  const where = event.environment ? ` (${event.environment})` : '';
-  return { time: event.time, kind, label: `${event.action} ${event.objectId}${where}`, actor: event.actor };
-}
 
 export interface SeriesAnswer {
   series: MetricSeries[];
@@ -98,10 +83,7 @@ export function createCanaryService(workspace: Workspace, deps: CanaryDeps) {
   function markers(req: { releaseId: string; from: number; to: number }): ChartMarker[] {
     const { release } = definitionOf(req.releaseId);
     const ids = [release.id, release.flag, release.rollout].filter((x): x is string => Boolean(x));
-    return deps.audit
-      .aboutObjects(workspace.id, ids, req.from, req.to)
-      .filter((e) => !e.action.endsWith('.requested')) // the outcome row marks the moment; its intent would double it
-      .map(markerOf);
+    return chartMarkers(deps.audit.aboutObjects(workspace.id, ids, req.from, req.to));
   }
 
   return { series, verdict, markers, definitionOf };
