@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startKubeContractServer } from '../../test-harness/kube/contractServer';
+import { rolloutFixtures } from '../../test-harness/kube/rolloutFixtures';
 import { readWorkspaceDefinition, workspaceFromDefinition } from './workspaceDefinition';
 
 const write = (content: string) => {
@@ -53,5 +55,69 @@ describe('workspace definition files', () => {
     expect(() =>
       workspaceFromDefinition({ id: 'p', name: 'P', releases: [release('{{version}}_total{service="x"}', 'v2')] }),
     ).toThrow(/Release checkout-2, metric error_rate: /);
+  });
+
+  describe('deploy section (Argo Rollouts)', () => {
+    const base = { id: 'p', name: 'P' };
+
+    it('builds an Argo Rollouts provider from a URL and an environment token, and disposes it', async () => {
+      const server = await startKubeContractServer({ token: 'kube-secret', rollouts: rolloutFixtures() });
+      try {
+        const workspace = workspaceFromDefinition(
+          { ...base, deploy: { provider: 'argo-rollouts', url: server.url, tokenEnv: 'KUBE_TOKEN', namespaces: ['search'] } },
+          { KUBE_TOKEN: 'kube-secret' },
+        );
+        expect(workspace.deploy?.provider).toBe('argo-rollouts');
+        expect((await workspace.deploy!.listRollouts()).map((r) => r.name)).toEqual(['indexer', 'search']);
+        expect(JSON.stringify(workspace)).not.toContain('kube-secret');
+        workspace.dispose?.();
+      } finally {
+        await server.stop();
+      }
+    });
+
+    it('builds one from a kubeconfig file, in its context namespace', async () => {
+      const server = await startKubeContractServer({ token: 'kube-secret', rollouts: rolloutFixtures() });
+      try {
+        const kubeconfig = write(
+          [
+            'apiVersion: v1', 'kind: Config', 'current-context: local',
+            'clusters:', '- name: c', '  cluster:', `    server: ${server.url}`,
+            'contexts:', '- name: local', '  context: {cluster: c, user: u, namespace: search}',
+            'users:', '- name: u', '  user:', '    token: kube-secret',
+          ].join('\n'),
+        );
+        const workspace = workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig } });
+        expect((await workspace.deploy!.listRollouts()).map((r) => `${r.namespace}/${r.name}`)).toEqual(['search/indexer', 'search/search']);
+        workspace.dispose?.();
+      } finally {
+        await server.stop();
+      }
+    });
+
+    it.each([
+      [{ provider: 'argo-rollouts' }, /deploy\.kubeconfig: give either kubeconfig \(a file\) or url, exactly one/],
+      [{ provider: 'argo-rollouts', kubeconfig: '/k', url: 'https://k:6443' }, /deploy\.kubeconfig: give either/],
+      [{ provider: 'argo-rollouts', kubeconfig: '/k', tokenEnv: 'T' }, /deploy\.tokenEnv: goes with url/],
+      [{ provider: 'argo-rollouts', url: 'https://k:6443', context: 'prod' }, /deploy\.context: goes with kubeconfig/],
+      [{ provider: 'argo-rollouts', url: 'https://k:6443', namespaces: ['Shop_1'] }, /deploy\.namespaces\.0: must be a Kubernetes namespace name/],
+      [{ provider: 'argo-rollouts', url: 'https://k:6443', token: 'inline' }, /token/],
+    ])('refuses deploy %j with a specific error', (deploy, message) => {
+      expect(() => readWorkspaceDefinition(write(JSON.stringify({ ...base, deploy })))).toThrow(message);
+    });
+
+    it('names the missing token variable, the missing kubeconfig and an insecure cluster', () => {
+      expect(() => workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', url: 'https://k:6443', tokenEnv: 'KUBE_TOKEN' } }, {})).toThrow(
+        /needs a Kubernetes token: set the environment variable KUBE_TOKEN/,
+      );
+      expect(() => workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig: '/nonexistent/kubeconfig' } })).toThrow(
+        /Cannot read kubeconfig \/nonexistent\/kubeconfig/,
+      );
+      const insecure = write(
+        ['current-context: x', 'clusters: [{name: c, cluster: {server: "https://k:6443", insecure-skip-tls-verify: true}}]', 'contexts: [{name: x, context: {cluster: c, user: u}}]', 'users: [{name: u, user: {token: t}}]'].join('\n'),
+      );
+      expect(() => workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig: insecure } })).toThrow(/insecure-skip-tls-verify/);
+      expect(workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig: insecure, allowInsecureTls: true } }).deploy).not.toBeNull();
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { ReleaseDefinition, Workspace } from '../core/workspace';
 import { renderTemplate } from '../core/canary/promql/index';
 import { createPrometheusProvider } from './prometheus/prometheusProvider';
 import type { SavedConnection } from '../core/store/workspaceSettings';
+import { argoRolloutsFromDefinition, DeployDefinition } from './argo-rollouts/deployDefinition';
 import { createDemoWorkspace } from './demo/index';
 import { createUnleashProvider } from './unleash/unleashProvider';
 
@@ -65,6 +66,7 @@ export const WorkspaceDefinition = z
       })
       .strict()
       .optional(),
+    deploy: DeployDefinition.optional(),
     releases: z.array(ReleaseHealth).max(100).default([]),
   })
   .strict();
@@ -117,14 +119,16 @@ export function workspaceFromDefinition(
       auth: bearer ? { bearer } : undefined,
     });
   }
+  const deploy = definition.deploy ? argoRolloutsFromDefinition(definition.deploy, definition.id, env) : null;
   return {
     id: definition.id,
     name: definition.name,
     kind: 'live',
     flags,
-    deploy: null,
+    deploy,
     metrics,
     releases: definition.releases.map(releaseDefinition),
+    dispose: deploy ? () => deploy.dispose() : undefined,
   };
 }
 

@@ -11,7 +11,7 @@ export const RolloutStep = z.object({
   durationSeconds: z.number().nullable(),
   /** analysis or experiment template names; empty for other kinds */
   templates: z.array(z.string()),
-  /** the step's own key when kind is `other` (e.g. `setCanaryScale`), else null */
+  /** the step's own key when kind is `other` (e.g. `setCanaryScale`), what could not be read (a bad duration), else null */
   detail: z.string().nullable(),
 });
 export type RolloutStep = z.infer<typeof RolloutStep>;

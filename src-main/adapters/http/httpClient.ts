@@ -112,7 +112,7 @@ function tlsProblem(code: string): string | null {
   if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_SIGNATURE_FAILURE|CERT_UNTRUSTED/.test(code)) {
     return 'its TLS certificate is not signed by the certificate authority Ringside was given; check the CA of this connection';
   }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'its TLS certificate is for another host name; check the server URL';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'its TLS certificate is for another host name; check the server URL and any TLS server name given';
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'its TLS certificate is expired or not yet valid';
   if (/^ERR_SSL_|^EPROTO$/.test(code)) return 'the TLS handshake failed; check that the URL is https and the client certificate and key match';
   return null;
