@@ -49,3 +49,76 @@ describe('walkSteps', () => {
     expect(walkSteps(CHECKOUT_STEPS, 0, 120 * MINUTE, [MINUTE])).toMatchObject({ index: 3 });
   });
 });
+
+describe('DemoDeployProvider actions', () => {
+  const checkout = { namespace: 'shop', name: 'checkout' };
+
+  it('promote leaves the current step; the clock then walks on to Healthy', async () => {
+    const clock = fixedClock();
+    const provider = new DemoDeployProvider({ clock, createdAt: FIXED_NOW });
+    const atAnalysis = await provider.promote(checkout);
+    expect(atAnalysis).toMatchObject({ phase: 'Progressing', currentStepIndex: 4, canaryWeight: 25, pauseConditions: [], currentStepAnalysisRun: { status: 'Running' } });
+    const atPause = await provider.promote(checkout);
+    expect(atPause).toMatchObject({ phase: 'Paused', currentStepIndex: 6, canaryWeight: 50, pauseConditions: [{ reason: 'CanaryPauseStep', startTime: FIXED_NOW }] });
+    expect(atPause.stableRS).not.toBe(atPause.currentPodHash);
+    clock.set(FIXED_NOW + 30 * MINUTE);
+    const done = await provider.getRollout(checkout);
+    expect(done).toMatchObject({ phase: 'Healthy', currentStepIndex: 8, canaryWeight: 100 });
+    expect(done.stableRS).toBe(done.currentPodHash);
+    expect(() => Rollout.parse(done)).not.toThrow();
+  });
+
+  it('is deterministic: the same actions at the same times give the same rollouts', async () => {
+    const run = async () => {
+      const clock = fixedClock();
+      const provider = new DemoDeployProvider({ clock, createdAt: FIXED_NOW });
+      await provider.promote(checkout);
+      clock.set(FIXED_NOW + 7 * MINUTE);
+      await provider.pause({ namespace: 'search', name: 'search' });
+      clock.set(FIXED_NOW + 90 * MINUTE);
+      return provider.listRollouts();
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('pause holds the rollout against the clock until promoted', async () => {
+    const clock = fixedClock();
+    const provider = new DemoDeployProvider({ clock, createdAt: FIXED_NOW });
+    await provider.promote(checkout);
+    const held = await provider.pause(checkout);
+    expect(held).toMatchObject({ phase: 'Paused', specPaused: true, paused: true, message: 'manually paused', currentStepIndex: 4 });
+    clock.set(FIXED_NOW + 5 * 60 * MINUTE);
+    expect(await provider.getRollout(checkout)).toMatchObject({ specPaused: true, currentStepIndex: 4 });
+    expect(await provider.promote(checkout)).toMatchObject({ specPaused: false, currentStepIndex: 6, canaryWeight: 50 });
+  });
+
+  it('abort sends traffic back to stable and holds; retry starts again from the first step', async () => {
+    const clock = fixedClock();
+    const provider = new DemoDeployProvider({ clock, createdAt: FIXED_NOW });
+    const aborted = await provider.abort(checkout);
+    expect(aborted).toMatchObject({ phase: 'Degraded', aborted: true, canaryWeight: 0, pauseConditions: [] });
+    expect(await provider.promote(checkout)).toMatchObject({ aborted: true, currentStepIndex: 3 });
+    clock.set(FIXED_NOW + 60 * MINUTE);
+    expect(await provider.getRollout(checkout)).toMatchObject({ aborted: true, canaryWeight: 0 });
+    const retried = await provider.retry(checkout);
+    expect(retried).toMatchObject({ aborted: false, phase: 'Paused', currentStepIndex: 1, canaryWeight: 5 });
+    clock.set(FIXED_NOW + 71 * MINUTE);
+    expect(await provider.getRollout(checkout)).toMatchObject({ currentStepIndex: 3, canaryWeight: 25 });
+  });
+
+  it('promote --full goes straight to 100 %; abort of a finished rollout changes nothing', async () => {
+    const provider = new DemoDeployProvider({ clock: fixedClock(), createdAt: FIXED_NOW });
+    const full = await provider.promoteFull(checkout);
+    expect(full).toMatchObject({ phase: 'Healthy', canaryWeight: 100, currentStepIndex: CHECKOUT_STEPS.length });
+    expect(full.stableRS).toBe(full.currentPodHash);
+    expect(await provider.abort(checkout)).toMatchObject({ phase: 'Healthy', aborted: false });
+    expect(await provider.abort({ namespace: 'shop', name: 'payments' })).toMatchObject({ phase: 'Healthy', aborted: false });
+  });
+
+  it('names a rollout the demo does not have', async () => {
+    const provider = new DemoDeployProvider({ clock: fixedClock(), createdAt: FIXED_NOW });
+    await expect(provider.promote({ namespace: 'search', name: 'checkout' })).rejects.toMatchObject({
+      code: 'not_found', message: 'The demo has no rollout checkout in namespace search.',
+    });
+  });
+});

@@ -163,14 +163,11 @@ export class DemoDeployProvider implements DeployProvider {
   async promote(ref: RolloutRef): Promise<Rollout> {
     return this.act(ref, (state, now) => {
       if (state.aborted) return;
-      const wasHeld = state.heldSince !== null;
       state.heldSince = null;
-      const current = state.plan.steps[state.base.index];
-      // The plugin clears the pause conditions (a pause step) or moves past the step running now.
-      if (current && (current.kind === 'pause' || !wasHeld)) {
+      // The plugin unpauses the spec and either clears a pause step's condition or moves the index
+      // past the analysis running now: either way the rollout leaves its current step.
+      if (state.base.index < state.plan.steps.length) {
         state.base = walkFrom(state.plan.steps, { ...state.base, index: state.base.index + 1, at: now }, now);
-      } else if (wasHeld) {
-        state.base = { ...state.base, at: now };
       }
     });
   }
