@@ -59,7 +59,8 @@ export function createCore(options: CoreOptions): Core {
   for (const notice of notices) log(notice);
   const queries = createQueries(db);
   const bus = createEventBus();
-  const deps = { queries, bus, clock, actor: options.actor ?? osUser() };
+  const exportsDir = file === ':memory:' ? null : join(options.dataDir, 'exports');
+  const deps = { queries, bus, clock, actor: options.actor ?? osUser(), exportsDir };
 
   let session: Session = createSession(options.workspace(clock), deps);
   const ready = restoreSaved();

@@ -1,10 +1,10 @@
 import { RingsideError } from '../../src-shared/ipc/result';
+import { createAuditService } from './audit/auditService';
 import { createBackendTracker } from './backends';
 import { createCanaryService } from './canary/canaryService';
 import type { EventBus } from './events';
 import { createFlagActions } from './flags/flagActions';
 import { computeFlagDebt } from './flags/flagDebt';
-import { createFlagEventSync } from './flags/eventSync';
 import { createFlagService } from './flags/flagService';
 import type { Handlers } from './handlers';
 import type { Clock } from './ports';
@@ -16,6 +16,8 @@ export interface SessionDeps {
   bus: EventBus;
   clock: Clock;
   actor: string;
+  /** where audit exports are written; null or absent when the console keeps no files */
+  exportsDir?: string | null;
 }
 
 type WorkspaceHandlers = Omit<Handlers, 'app:info' | 'workspace:connect' | 'workspace:useDemo'>;
@@ -27,7 +29,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     bus.emit('state:changed', { domain: 'backends' }),
   );
   const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now);
-  const eventSync = createFlagEventSync(workspace, queries.audit, backends);
+  const audit = createAuditService({ workspace, audit: queries.audit, backends, bus, clock, exportsDir: deps.exportsDir ?? null });
   const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor });
 
   if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
@@ -72,13 +74,24 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     },
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
     'audit:search': async (req) => queries.audit.search(workspace.id, req),
-    'audit:verify': async () => queries.audit.verify(),
+    'audit:count': async ({ afterId, ...filter }) => ({ count: queries.audit.countMatching(workspace.id, filter, { afterId }) }),
+    'audit:verify': () => audit.verify(),
+    'audit:status': async () => audit.status(),
+    'audit:sync': async (req) => {
+      const outcome = await audit.flagServer.sync({ resume: req.resume });
+      if (outcome.added > 0) bus.emit('state:changed', { domain: 'audit' });
+      return outcome;
+    },
+    'audit:cancelSync': async () => ({ cancelled: audit.flagServer.cancel() }),
+    'audit:export': ({ format, ...filter }) => audit.exportFiltered(filter, format),
+    'audit:dora': async (req) => audit.dora(req.weeks ?? 5, (req.failureWindowHours ?? 24) * 3_600_000),
   };
 
   /** Pick up changes made elsewhere: the server's event log, then the flags themselves. */
   async function poll(): Promise<void> {
-    const added = await eventSync.sync().catch(() => 0);
-    if (added > 0) bus.emit('state:changed', { domain: 'audit' });
+    const { added } = await audit.flagServer.sync().catch(() => ({ added: 0 }));
+    const observed = await audit.observeRollouts().catch(() => 0);
+    if (added + observed > 0) bus.emit('state:changed', { domain: 'audit' });
     if ((await flags.refresh()) || added > 0) bus.emit('state:changed', { domain: 'flags' });
   }
 

@@ -21,6 +21,12 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'audit:page': { limit: 50 },
   'audit:search': { text: 'INC-2041', source: 'console', limit: 50 },
   'audit:verify': {},
+  'audit:count': { source: 'console', afterId: 10 },
+  'audit:status': {},
+  'audit:sync': { resume: true },
+  'audit:cancelSync': {},
+  'audit:export': { text: 'INC-2041', format: 'csv' },
+  'audit:dora': { weeks: 5, failureWindowHours: 24 },
 };
 
 const shapeOf = (channel: ChannelName) => (channels[channel].request as unknown as z.ZodObject).shape;

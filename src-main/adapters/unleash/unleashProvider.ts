@@ -8,6 +8,7 @@ import {
   UnleashFeatureDetail,
   UnleashFeatureSearch,
   UnleashFeatureTypes,
+  type UnleashEvent,
   type UnleashStrategy,
 } from './schemas';
 
@@ -122,33 +123,38 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     return (await read('/api/admin/feature-types', UnleashFeatureTypes)).types;
   }
 
+  /** One page of the project's event log, newest first, as Unleash's event search pages it. */
+  async function eventPage(offset: number, limit: number): Promise<{ events: FlagServerEvent[]; total: number | null }> {
+    const page = await read(`/api/admin/search/events?project=IS:${project}&limit=${limit}&offset=${offset}`, UnleashEventSearch);
+    return { events: page.events.map(toServerEvent), total: page.total ?? null };
+  }
+
   /** Events newer than the cursor (an event id), oldest first; Unleash pages newest first. */
   async function eventsSince(cursor: number | null, pageSize = 200): Promise<FlagServerEvent[]> {
     const collected: FlagServerEvent[] = [];
     for (let offset = 0; ; offset += pageSize) {
-      const page = await read(
-        `/api/admin/search/events?project=IS:${project}&limit=${pageSize}&offset=${offset}`,
-        UnleashEventSearch,
-      );
+      const page = await eventPage(offset, pageSize);
       const fresh = page.events.filter((e) => cursor === null || e.id > cursor);
-      collected.push(
-        ...fresh.map((e) => ({
-          id: e.id,
-          type: e.type,
-          createdBy: e.createdBy ?? 'unknown',
-          createdAt: Date.parse(e.createdAt),
-          flag: e.featureName ?? null,
-          environment: e.environment ?? null,
-          data: e.data ?? null,
-          preData: e.preData ?? null,
-        })),
-      );
+      collected.push(...fresh);
       if (page.events.length < pageSize || fresh.length < page.events.length) break;
     }
     return collected.sort((a, b) => a.id - b.id);
   }
 
-  return { provider: 'unleash', listFlags, readState, setEnabled, setRollout, featureTypes, eventsSince };
+  return { provider: 'unleash', listFlags, readState, setEnabled, setRollout, featureTypes, eventsSince, eventPage };
+}
+
+function toServerEvent(e: UnleashEvent): FlagServerEvent {
+  return {
+    id: e.id,
+    type: e.type,
+    createdBy: e.createdBy ?? 'unknown',
+    createdAt: Date.parse(e.createdAt),
+    flag: e.featureName ?? null,
+    environment: e.environment ?? null,
+    data: e.data ?? null,
+    preData: e.preData ?? null,
+  };
 }
 
 function toEnvironmentState(env: { name: string; enabled: boolean; strategies?: UnleashStrategy[] | null }): FlagEnvironmentState {

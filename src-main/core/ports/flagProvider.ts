@@ -27,4 +27,15 @@ export interface FlagProvider {
   featureTypes(): Promise<FeatureTypeInfo[]>;
   /** Server events with an id above the cursor, oldest first. */
   eventsSince(cursor: number | null): Promise<FlagServerEvent[]>;
+  /**
+   * One page of the server's event log, newest first, `offset` events from the newest, with the
+   * log's length when the server says it. Servers with a long log offer it, so a first sync can
+   * commit page by page, show progress, be cancelled and resume.
+   */
+  eventPage?(offset: number, limit: number): Promise<FlagServerEventPage>;
+}
+
+export interface FlagServerEventPage {
+  events: FlagServerEvent[];
+  total: number | null;
 }

@@ -3,6 +3,11 @@ import type { AuditEvent, NewAuditEvent } from '../../../src-shared/domain/audit
 import { auditSearch } from './auditSearch';
 import { GENESIS, rowHash, verifyChain, type ChainReport, type ChainedFields } from './auditChain';
 
+/** The columns the hash chain covers, in id order after a given id. */
+const CHAIN_COLUMNS = `id, time, source, actor, workspace, environment, object_type, object_id, action, before_json, after_json,
+       reason, result, external_id, hash`;
+type ChainRow = ChainedFields & { hash: string | null };
+
 interface AuditRow {
   id: number;
   time: number;
@@ -70,10 +75,14 @@ export function auditQueries(db: Database) {
        @before_json, @after_json, @reason, @result, @external_id, @hash)`,
   );
   const last = db.prepare<[], { id: number; hash: string | null }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
-  const chainRows = db.prepare<[], ChainedFields & { hash: string | null }>(
-    `SELECT id, time, source, actor, workspace, environment, object_type, object_id, action, before_json, after_json,
-       reason, result, external_id, hash FROM audit ORDER BY id`,
+  const chainRows = db.prepare<[], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM audit ORDER BY id`);
+  const chainAfter = db.prepare<[number, number], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM audit WHERE id > ? ORDER BY id LIMIT ?`);
+  const maxId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM audit WHERE workspace = ?');
+  const between = db.prepare<[string, number, number, string], AuditRow>(
+    `SELECT * FROM audit WHERE workspace = ? AND time BETWEEN ? AND ? AND action IN (SELECT value FROM json_each(?))
+     ORDER BY time, id`,
   );
+  const cursorDelete = db.prepare('DELETE FROM sync_cursor WHERE workspace = ? AND source = ?');
   /**
    * Append one row at the end of the chain; 0 when an external id was already there. Within one
    * transaction the tail is read once and then carried along, not re-read per row.
@@ -130,6 +139,20 @@ export function auditQueries(db: Database) {
     cursorSet.run(workspace, source, cursor);
     return added;
   });
+  const setSync = (workspace: string, values: Record<string, number | null>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === null) cursorDelete.run(workspace, key);
+      else cursorSet.run(workspace, key, value);
+    }
+  };
+  const insertSyncPage = chained(
+    (workspace: string, events: { event: NewAuditEvent; externalId: string }[], values: Record<string, number | null>) => {
+      let added = 0;
+      for (const { event, externalId } of events) added += insertChained(event, externalId) ? 1 : 0;
+      setSync(workspace, values);
+      return added;
+    },
+  );
   const insertMany = chained((events: Iterable<NewAuditEvent>) => {
     let n = 0;
     for (const event of events) {
@@ -138,6 +161,7 @@ export function auditQueries(db: Database) {
     }
     return n;
   });
+  const finder = auditSearch(db, toEvent as (row: never) => AuditEvent);
   return {
     /** Append one row (in an IMMEDIATE transaction, so concurrent writers keep one chain); its id. */
     append(event: NewAuditEvent): number {
@@ -146,11 +170,43 @@ export function auditQueries(db: Database) {
     appendMany(events: Iterable<NewAuditEvent>): number {
       return insertMany.immediate(events);
     },
-    /** Full-text search and filters, newest first, paged by id. */
-    search: auditSearch(db, toEvent as (row: never) => AuditEvent),
+    /** Full-text search and filters, newest first, paged by id (or jumped to by offset). */
+    search: finder.search,
+    /** How many events a filter matches, within id bounds. */
+    countMatching: finder.count,
+    /** A chunk of a filter as a lazy iterator (exports stream these). */
+    iterate: finder.iterate,
+    /** The query plan of a filter's page (tests keep every filter on an index). */
+    plan: finder.plan,
     /** Recompute the hash chain over every row and name the first broken link. */
     verify(): ChainReport {
       return verifyChain(chainRows.iterate());
+    },
+    /** Rows of the chain after an id, in id order: one chunk of an incremental verification. */
+    chainAfter(afterId: number, limit: number): ChainRow[] {
+      return chainAfter.all(afterId, limit);
+    },
+    /** The newest id of a workspace, null when it has no events. */
+    maxId(workspace: string): number | null {
+      return maxId.get(workspace)?.id ?? null;
+    },
+    /** Events with one of these actions in [from, to], oldest first (the DORA figures' input). */
+    withActions(workspace: string, actions: string[], from: number, to: number): AuditEvent[] {
+      return between.all(workspace, from, to, JSON.stringify(actions)).map(toEvent);
+    },
+    /**
+     * One page of a server sync: its events, each once, and the sync's bookkeeping values
+     * (null deletes one), in one transaction, so a crash or a cancel never leaves them apart.
+     */
+    appendSyncPage(workspace: string, events: { event: NewAuditEvent; externalId: string }[], values: Record<string, number | null>): number {
+      return insertSyncPage.immediate(workspace, events, values);
+    },
+    /** Sync bookkeeping values (cursors, resume points, times) by key; absent keys are null. */
+    syncValues<K extends string>(workspace: string, keys: readonly K[]): Record<K, number | null> {
+      return Object.fromEntries(keys.map((key) => [key, cursorGet.get(workspace, key)?.cursor ?? null])) as Record<K, number | null>;
+    },
+    setSyncValues(workspace: string, values: Record<string, number | null>): void {
+      db.transaction(() => setSync(workspace, values))();
     },
     /** Events synced from a server, each once, and the new cursor, in one transaction. */
     appendExternal(workspace: string, source: string, events: { event: NewAuditEvent; externalId: string }[], cursor: number): number {

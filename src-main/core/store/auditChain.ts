@@ -47,25 +47,46 @@ export interface ChainReport {
   firstBroken: { id: number; reason: string } | null;
 }
 
+/** Where a verification stopped: the last row found intact, from which the next chunk continues. */
+export interface ChainPoint {
+  id: number;
+  hash: string;
+}
+
+export const CHAIN_START: ChainPoint = { id: 0, hash: GENESIS };
+
 /** Walk rows in id order and name the first whose hash does not follow from its predecessor. */
 export function verifyChain(rows: Iterable<ChainedFields & { hash: string | null }>): ChainReport {
-  let previous = GENESIS;
-  let previousId = 0;
+  return verifyChainFrom(CHAIN_START, rows).report;
+}
+
+/**
+ * The same walk continuing after `start` (the last intact row of an earlier chunk), so a long
+ * history can be verified a chunk at a time without holding the connection or the event loop.
+ */
+export function verifyChainFrom(
+  start: ChainPoint,
+  rows: Iterable<ChainedFields & { hash: string | null }>,
+): { report: ChainReport; last: ChainPoint } {
+  let previous = start.hash;
+  let previousId = start.id;
   let checked = 0;
+  const broken = (id: number, reason: string) => ({
+    report: { ok: false, checked, firstBroken: { id, reason } },
+    last: { id: previousId, hash: previous },
+  });
   for (const row of rows) {
-    if (row.hash === null) {
-      return { ok: false, checked, firstBroken: { id: row.id, reason: 'has no hash: written outside Ringside or edited' } };
-    }
+    if (row.hash === null) return broken(row.id, 'has no hash: written outside Ringside or edited');
     if (rowHash(previous, row) !== row.hash) {
       const reason =
         row.id !== previousId + 1
           ? `does not follow row ${previousId}: a row before it was deleted or rows were reordered`
           : 'does not match its hash: the row was edited or rows were reordered';
-      return { ok: false, checked, firstBroken: { id: row.id, reason } };
+      return broken(row.id, reason);
     }
     previous = row.hash;
     previousId = row.id;
     checked += 1;
   }
-  return { ok: true, checked, firstBroken: null };
+  return { report: { ok: true, checked, firstBroken: null }, last: { id: previousId, hash: previous } };
 }
