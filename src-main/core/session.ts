@@ -7,6 +7,10 @@ import { createFlagActions } from './flags/flagActions';
 import { computeFlagDebt } from './flags/flagDebt';
 import { createFlagService } from './flags/flagService';
 import type { Handlers } from './handlers';
+import { ringHandlers } from './rings/handlers';
+import { createRingService } from './rings/ringService';
+import { createRolloutActions } from './rings/rolloutActions';
+import { createWindowsService } from './rings/windowsService';
 import type { Clock } from './ports';
 import type { Queries } from './store/index';
 import type { Workspace } from './workspace';
@@ -30,13 +34,23 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
   );
   const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now);
   const audit = createAuditService({ workspace, audit: queries.audit, backends, bus, clock, exportsDir: deps.exportsDir ?? null });
-  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor });
+  const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, actor: deps.actor });
+  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor, releaseGate: windows.gatekeeper.check });
 
   if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
     queries.audit.appendMany(workspace.seedHistory());
   }
 
   const canary = createCanaryService(workspace, { samples: queries.canarySamples, audit: queries.audit, backends, bus, clock });
+  const rollouts = createRolloutActions({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper });
+  const rings = createRingService(workspace, {
+    ...{ workspace, backends, rollouts, canary, windows, bus, clock, actor: deps.actor },
+    store: queries.releasePlans,
+    audit: queries.audit,
+    // Rings check the release windows themselves; the guard acts under its own name.
+    flagsAs: (actor, source) => createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor, source }),
+  });
+  rings.seed();
 
   const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
 
@@ -72,6 +86,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
       if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
       return { rollouts: await backends.track('deploy', () => deploy.listRollouts()) };
     },
+    ...ringHandlers(rings, rollouts, windows, deps.actor),
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
     'audit:search': async (req) => queries.audit.search(workspace.id, req),
     'audit:count': async ({ afterId, ...filter }) => ({ count: queries.audit.countMatching(workspace.id, filter, { afterId }) }),
@@ -93,6 +108,8 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     const observed = await audit.observeRollouts().catch(() => 0);
     if (added + observed > 0) bus.emit('state:changed', { domain: 'audit' });
     if ((await flags.refresh()) || added > 0) bus.emit('state:changed', { domain: 'flags' });
+    // The stop-the-line guard and auto-advance: every plan under way against its verdict and rollout.
+    await rings.poll();
   }
 
   return { workspace, handlers, poll, summary, dispose: () => workspace.dispose?.() };

@@ -1,5 +1,6 @@
 import type { Release } from '../../src-shared/domain/canary';
 import type { NewAuditEvent } from '../../src-shared/domain/audit';
+import type { PlanRun, ReleasePlan, ReleaseWindows } from '../../src-shared/domain/plan';
 import type { Rule } from './canary/judge/index';
 import type { DeployProvider, FlagProvider, MetricsProvider } from './ports';
 
@@ -28,5 +29,7 @@ export interface Workspace {
   releases: ReleaseDefinition[];
   /** History to seed into an empty audit table (the demo's 30 days); live workspaces have none. */
   seedHistory?: () => Iterable<NewAuditEvent>;
+  /** Release plans the workspace brings (the demo's simulated release); with replace, they start over on every session. */
+  seedPlans?: () => { plans: { plan: ReleasePlan; run: PlanRun }[]; windows?: ReleaseWindows; replace: boolean };
   dispose?: () => void;
 }

@@ -242,3 +242,26 @@ export const BlackoutStatus = z.object({
   timeZone: z.string(),
 });
 export type BlackoutStatus = z.infer<typeof BlackoutStatus>;
+
+/** What one layer did when a ring was halted or rolled back. */
+export const LayerResult = z.object({
+  layer: z.enum(['rollout', 'flag']),
+  /** namespace/name of the rollout, or the flag's name */
+  target: z.string(),
+  ok: z.boolean(),
+  /** what happened, or why it failed */
+  message: z.string(),
+});
+export type LayerResult = z.infer<typeof LayerResult>;
+
+/** The stop-the-line guard acted (or recommends acting): what the banner shows. */
+export const GuardAlert = z.object({
+  planId: z.string(),
+  releaseId: z.string(),
+  ring: z.string(),
+  acted: z.boolean(),
+  message: z.string(),
+  at: z.number(),
+  layers: z.array(LayerResult),
+});
+export type GuardAlert = z.infer<typeof GuardAlert>;

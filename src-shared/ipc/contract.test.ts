@@ -18,6 +18,29 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'canary:judge': { releaseId: 'checkout-2.4.0' },
   'canary:markers': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },
   'rollouts:list': {},
+  'rollouts:promote': { namespace: 'shop', name: 'checkout', full: false, blackoutOverride: 'INC-77 hotfix' },
+  'rollouts:abort': { namespace: 'shop', name: 'checkout', reason: 'error rate doubled' },
+  'rollouts:retry': { namespace: 'shop', name: 'checkout' },
+  'rollouts:pause': { namespace: 'shop', name: 'checkout' },
+  'plans:list': {},
+  'plans:create': { releaseId: 'checkout-2.4.0' },
+  'plans:update': {
+    planId: 'plan-checkout-2.4.0',
+    autoAdvance: true,
+    guardMode: 'recommend',
+    rings: [{ name: 'Ring 0', audience: 'Developers', exposure: { audience: 'segment dev', strategyId: null, rollout: 5 }, weight: 5, bakeMs: 60_000 }],
+  },
+  'plans:advance': { planId: 'plan-checkout-2.4.0', blackoutOverride: 'INC-77 hotfix' },
+  'plans:halt': { planId: 'plan-checkout-2.4.0', reason: 'support tickets' },
+  'plans:rollback': { planId: 'plan-checkout-2.4.0' },
+  'plans:reset': { planId: 'plan-checkout-2.4.0', reason: 'start over with 2.4.1' },
+  'plans:exportGate': { planId: 'plan-checkout-2.4.0', address: 'http://prometheus.monitoring:9090', intervalSeconds: 60 },
+  'windows:get': {},
+  'windows:set': {
+    timeZone: 'Europe/Berlin',
+    weekly: [{ kind: 'blackout', label: 'Weekend', start: { day: 'fri', time: '16:00' }, end: { day: 'mon', time: '08:00' } }],
+    freezes: [{ label: 'Year end', from: '2026-12-21T00:00', to: '2027-01-04T08:00', reason: 'holidays' }],
+  },
   'audit:page': { limit: 50 },
   'audit:search': { text: 'INC-2041', source: 'console', limit: 50 },
   'audit:verify': {},
@@ -86,5 +109,19 @@ describe('the contract', () => {
 
   it('checks relations between fields and names the field', () => {
     expectBadRequest('canary:series', { releaseId: 'r', from: 5_000, to: 1_000 }, 'to');
+  });
+
+  it('checks plans and windows deeply and names the field', () => {
+    const ring = (patch: object) => ({ ...validRequests['plans:update'].rings![0], ...patch });
+    expectBadRequest('plans:update', { planId: 'p', rings: [ring({ exposure: null, weight: null })] }, 'exposure');
+    expectBadRequest('plans:update', { planId: 'p', rings: [ring({ weight: 101 })] }, 'weight');
+    expectBadRequest('plans:update', { planId: 'p', rings: [] }, 'rings');
+    expectBadRequest('plans:update', { planId: 'p', guardMode: 'yolo' }, 'guardMode');
+    const windows = validRequests['windows:set'];
+    expectBadRequest('windows:set', { ...windows, weekly: [{ ...windows.weekly[0]!, start: { day: 'fri', time: '25:00' } }] }, 'time');
+    expectBadRequest('windows:set', { ...windows, freezes: [{ ...windows.freezes[0]!, from: '2026-02-30T10:00' }] }, 'from');
+    expectBadRequest('windows:set', { ...windows, freezes: [{ ...windows.freezes[0]!, to: '2026-01-01T00:00' }] }, 'to');
+    expectBadRequest('plans:exportGate', { planId: 'p', address: 'file:///etc/passwd' }, 'address');
+    expectBadRequest('plans:reset', { planId: 'p', reason: '  ' }, 'reason');
   });
 });

@@ -1,3 +1,4 @@
+import type { AuditSource } from '../../../src-shared/domain/audit';
 import type { Environment, Flag, FlagEnvironmentState } from '../../../src-shared/domain/flag';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { BackendTracker } from '../backends';
@@ -15,6 +16,10 @@ export interface ActionContext {
   bus: EventBus;
   clock: Clock;
   actor: string;
+  /** who the audit names as the source; the stop-the-line guard acts as 'guard' (default 'console') */
+  source?: AuditSource;
+  /** Throws 'blocked' during a release blackout unless an override reason is given (core/rings/windowsService). */
+  releaseGate?: (what: string, override: string | undefined) => void;
 }
 
 export interface Confirmed {
@@ -45,7 +50,7 @@ export function createFlagActions(ctx: ActionContext) {
   ): Promise<Confirmed> {
     const p = provider();
     const base = {
-      source: 'console' as const,
+      source: ctx.source ?? 'console',
       actor: ctx.actor,
       workspace: ctx.workspace.id,
       environment: request.environment,
@@ -94,13 +99,15 @@ export function createFlagActions(ctx: ActionContext) {
     }
   }
 
-  async function setEnabled(req: { flag: string; environment: string; enabled: boolean; reason?: string }) {
-    if (req.enabled && !req.reason && isProduction(ctx.flags.environments(), req.environment)) {
+  async function setEnabled(req: { flag: string; environment: string; enabled: boolean; reason?: string; blackoutOverride?: string }) {
+    const release = req.enabled && isProduction(ctx.flags.environments(), req.environment);
+    if (release && !req.reason) {
       throw new RingsideError(
         'bad_request',
         `reason: turning ${req.flag} on in ${req.environment} is a release, not a kill; give a reason.`,
       );
     }
+    if (release) ctx.releaseGate?.(`Turning ${req.flag} on in ${req.environment}`, req.blackoutOverride);
     const done = await audited(
       { ...req, action: req.enabled ? 'flag.enabled' : 'flag.disabled', intent: { enabled: req.enabled } },
       (p) => p.setEnabled(req.flag, req.environment, req.enabled),

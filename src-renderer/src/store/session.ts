@@ -3,6 +3,7 @@ import type { PayloadOf } from '../../../src-shared/ipc/contract';
 import { loadAudit } from './auditLoaders';
 import { attachBridge, currentBridge } from './bridge';
 import { loadAppInfo, loadCanarySeries, loadDebt, loadFlags, loadReleases, loadRollouts, loadWorkspace } from './loaders';
+import { loadRings } from './ringLoaders';
 import { useRingside } from './useRingside';
 
 type Domain = PayloadOf<'state:changed'>['domain'];
@@ -15,6 +16,7 @@ const reloadDebtIfShown = async () => {
 const reloaders: Record<Domain, () => Promise<unknown>> = {
   flags: () => Promise.all([loadFlags(), reloadDebtIfShown()]),
   rollouts: loadRollouts,
+  plans: loadRings,
   audit: loadAudit,
   backends: loadWorkspace,
   canary: async () => {
@@ -27,7 +29,7 @@ export const reloadDomain = (domain: Domain) => reloaders[domain]();
 
 /** Everything the console shows, loaded in parallel. */
 export async function loadEverything(): Promise<void> {
-  await Promise.all([loadAppInfo(), loadWorkspace(), loadFlags(), loadReleases(), loadRollouts(), loadAudit()]);
+  await Promise.all([loadAppInfo(), loadWorkspace(), loadFlags(), loadReleases(), loadRollouts(), loadAudit(), loadRings()]);
 }
 
 export interface SessionTransport {
@@ -46,6 +48,7 @@ export function startSession(transport: SessionTransport): () => void {
     bridge.subscribe('state:changed', ({ domain }) => void reloadDomain(domain)),
     bridge.subscribe('sync:progress', (progress) => useRingside.getState().setSyncProgress(progress)),
     bridge.subscribe('canary:verdict', (verdict) => useRingside.getState().setVerdict(verdict)),
+    bridge.subscribe('plans:guard', (alert) => useRingside.getState().pushGuardAlert(alert)),
     // Events sent while the channel was down are lost: reload rather than show stale state.
     transport.onReconnect?.(() => void loadEverything()) ?? (() => {}),
   ];

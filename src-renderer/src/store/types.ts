@@ -5,6 +5,7 @@ import type { DebtSlice } from './slices/debtSlice';
 import type { FlagOpsSlice } from './slices/flagOpsSlice';
 import type { FlagsSlice } from './slices/flagsSlice';
 import type { NavSlice } from './slices/navSlice';
+import type { RingsSlice } from './slices/ringsSlice';
 import type { RolloutsSlice } from './slices/rolloutsSlice';
 import type { WorkspaceSlice } from './slices/workspaceSlice';
 
@@ -16,4 +17,5 @@ export type RingsideState = AppSlice &
   DebtSlice &
   CanarySlice &
   RolloutsSlice &
+  RingsSlice &
   AuditSlice;

@@ -6,6 +6,7 @@ import { createDebtSlice } from './slices/debtSlice';
 import { createFlagOpsSlice } from './slices/flagOpsSlice';
 import { createFlagsSlice } from './slices/flagsSlice';
 import { createNavSlice, readStoredView } from './slices/navSlice';
+import { createRingsSlice } from './slices/ringsSlice';
 import { createRolloutsSlice } from './slices/rolloutsSlice';
 import { createWorkspaceSlice } from './slices/workspaceSlice';
 import type { RingsideState } from './types';
@@ -20,6 +21,7 @@ export const useRingside = create<RingsideState>()((...a) => ({
   ...createDebtSlice(...a),
   ...createCanarySlice(...a),
   ...createRolloutsSlice(...a),
+  ...createRingsSlice(...a),
   ...createAuditSlice(...a),
 }));
 
