@@ -16,7 +16,7 @@ async function main() {
     pollMs: options.pollMs,
     workspace: chooseWorkspace(options),
     connect: connectWorkspace,
-    demo: demoWorkspace(options.seed),
+    demo: demoWorkspace(options.seed, options.demoSpeed),
     // Serve mode keeps tokens in memory only: it starts from --workspace (tokens from the environment) or the demo.
     restoreSaved: false,
   });

@@ -159,8 +159,8 @@ function releaseDefinition(r: WorkspaceDefinition['releases'][number]): ReleaseD
 }
 
 /** The workspace a run starts on: the definition file when given, else the embedded demo fleet. */
-export function chooseWorkspace(options: { workspaceFile: string | null; seed: number }): (clock: Clock) => Workspace {
-  if (!options.workspaceFile) return demoWorkspace(options.seed);
+export function chooseWorkspace(options: { workspaceFile: string | null; seed: number; demoSpeed?: number }): (clock: Clock) => Workspace {
+  if (!options.workspaceFile) return demoWorkspace(options.seed, options.demoSpeed);
   const definition = readWorkspaceDefinition(options.workspaceFile);
   return () => workspaceFromDefinition(definition);
 }
@@ -178,4 +178,4 @@ export function connectWorkspace(connection: SavedConnection, token: string): Wo
   };
 }
 
-export const demoWorkspace = (seed: number) => (clock: Clock) => createDemoWorkspace({ seed, clock });
+export const demoWorkspace = (seed: number, speed = 1) => (clock: Clock) => createDemoWorkspace({ seed, clock, speed });

@@ -5,11 +5,13 @@ export interface CliOptions {
   port: number;
   seed: number;
   pollMs: number;
+  /** how much faster than real time the demo's release plan plays */
+  demoSpeed: number;
   /** A workspace definition file (JSON); null runs the demo fleet. */
   workspaceFile: string | null;
 }
 
-const usage = 'Usage: ringside [--data-dir DIR] [--workspace FILE] [--port N] [--seed N] [--poll-ms N]';
+const usage = 'Usage: ringside [--data-dir DIR] [--workspace FILE] [--port N] [--seed N] [--poll-ms N] [--demo-speed N]';
 
 /** Command-line options shared by the desktop app and serve mode; a bad value is an error, not a default. */
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -21,6 +23,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       port: { type: 'string' },
       seed: { type: 'string' },
       'poll-ms': { type: 'string' },
+      'demo-speed': { type: 'string' },
       workspace: { type: 'string' },
     },
   });
@@ -46,5 +49,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     port: int('port', values.port, 0, 0, 65535),
     seed: int('seed', values.seed, 42, 0, 2 ** 31 - 1),
     pollMs: int('poll-ms', values['poll-ms'], 5000, 0, 3_600_000),
+    demoSpeed: int('demo-speed', values['demo-speed'], 1, 1, 3600),
   };
 }

@@ -29,7 +29,7 @@ export function runDesktop(): void {
         nativeBinding: electronBinding(),
         workspace: chooseWorkspace(options),
         connect: connectWorkspace,
-        demo: demoWorkspace(options.seed),
+        demo: demoWorkspace(options.seed, options.demoSpeed),
         restoreSaved: !options.workspaceFile,
         secrets: safeStorageSecrets(dataDir),
       });

@@ -24,11 +24,11 @@ async function snapshot(seed?: number) {
 }
 
 describe('createDemoWorkspace', () => {
-  it('is the demo fleet with all three providers and two releases', () => {
+  it('is the demo fleet with all three providers and its releases under canary', () => {
     const workspace = createDemoWorkspace({ clock: fixedClock() });
     expect(workspace).toMatchObject({ id: 'demo', name: 'Demo fleet', kind: 'demo' });
     expect([workspace.flags?.provider, workspace.deploy?.provider, workspace.metrics?.provider]).toEqual(['demo', 'demo', 'demo']);
-    expect(workspace.releases.map((r) => r.release.id)).toEqual(['checkout-2.4.0', 'search-1.8.2']);
+    expect(workspace.releases.map((r) => r.release.id)).toEqual(['checkout-2.4.0', 'search-1.8.2', 'payments-3ds-1.4.0']);
     const checkout = workspace.releases[0]!;
     expect(() => Release.parse(checkout.release)).not.toThrow();
     expect(checkout.release).toMatchObject({ flag: 'checkout.new-pricing-engine', rollout: 'checkout', version: '2.4.0' });

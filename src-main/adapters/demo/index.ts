@@ -4,6 +4,7 @@ import { DemoFlagProvider } from './flags';
 import { demoHistory } from './history';
 import { DemoMetricsProvider } from './metrics';
 import { demoReleases, releaseDefinition } from './releases';
+import { withRingDemo } from './ringDemo';
 import { DemoDeployProvider } from './rollouts';
 
 export { DemoFlagProvider } from './flags';
@@ -16,14 +17,16 @@ export interface DemoWorkspaceOptions {
   /** Same seed and same clock give the same fleet, series and history. */
   seed?: number;
   clock: Clock;
+  /** how much faster than real time the ring demo's release plan plays (1: real time) */
+  speed?: number;
 }
 
 /** The embedded demo: simulated flags, rollouts and metrics behind the real ports, no servers. */
-export function createDemoWorkspace({ seed = 42, clock }: DemoWorkspaceOptions): Workspace {
+export function createDemoWorkspace({ seed = 42, clock, speed = 1 }: DemoWorkspaceOptions): Workspace {
   // Everything relative (flag ages, release starts, history) hangs off the moment of creation.
   const createdAt = clock.now();
   const releases = demoReleases(createdAt);
-  return {
+  const fleet: Workspace = {
     id: 'demo',
     name: 'Demo fleet',
     kind: 'demo',
@@ -33,4 +36,5 @@ export function createDemoWorkspace({ seed = 42, clock }: DemoWorkspaceOptions):
     releases: releases.map(releaseDefinition),
     seedHistory: () => demoHistory(seed, createdAt),
   };
+  return withRingDemo(fleet, { seed, clock, createdAt, speed });
 }

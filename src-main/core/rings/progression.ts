@@ -46,9 +46,11 @@ export function newRun(plan: Pick<ReleasePlan, 'rings'>): PlanRun {
   };
 }
 
-/** Only the failing metrics and tripped rules: what stopped the line. */
+/** What stopped the line: the tripped rules, and the failing metrics with those the rules are about. */
 export function evidenceOf(verdict: GateVerdict): GuardEvidence {
-  return { ...verdict, metrics: verdict.metrics.filter((m) => m.failing), rules: verdict.rules.filter((r) => r.tripped) };
+  const rules = verdict.rules.filter((r) => r.tripped);
+  const named = new Set(rules.map((r) => r.metric));
+  return { ...verdict, metrics: verdict.metrics.filter((m) => m.failing || named.has(m.metric)), rules };
 }
 
 /** Whether the rollout carries the traffic the ring asks for (always, when the ring has no weight). */
