@@ -20,6 +20,9 @@ const RolloutTarget = { namespace: z.string().min(1).max(253), name: z.string().
 const WindowsAnswer = z.object({ windows: ReleaseWindows, status: BlackoutStatus });
 const LayersAnswer = z.object({ plan: PlanView, layers: z.array(LayerResult) });
 
+/** Where a page of the audit ends (time, then id); the next page starts after it. */
+const AuditCursor = z.object({ time: z.number().int(), id: z.number().int().positive() }).strict();
+
 /** The Audit view's filters, shared by search, count and export. */
 const auditFilter = {
   text: z.string().max(10_000).optional(),
@@ -296,16 +299,17 @@ export const channels = {
     response: z.object({ events: z.array(AuditEvent), nextBeforeId: z.number().int().nullable() }),
   },
   'audit:search': {
-    doc: 'Full-text search (action, object, actor, reason, payload) with filters, newest first, paged by id (offset: a jump in a long list).',
+    doc: 'Full-text search (action, object, actor, reason, payload) with filters, newest first by time; next page after `before`, beforeId anchors a list, offset jumps in it.',
     request: z
       .object({
         ...auditFilter,
         limit: z.number().int().min(1).max(500),
+        before: AuditCursor.optional(),
         beforeId: z.number().int().positive().optional(),
         offset: z.number().int().min(0).max(100_000_000).optional(),
       })
       .strict(),
-    response: z.object({ events: z.array(AuditEvent), nextBeforeId: z.number().int().nullable() }),
+    response: z.object({ events: z.array(AuditEvent), next: AuditCursor.nullable() }),
   },
   'audit:count': {
     doc: 'How many events a filter matches (afterId: only those newer than an event already shown).',

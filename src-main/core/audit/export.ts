@@ -50,14 +50,14 @@ function header(job: ExportJob, rows: number, belowId: number): string {
   const filter = JSON.stringify(job.filter);
   if (job.format === 'jsonl') {
     const chain = { ok: job.chain.ok, checked: job.chain.checked, firstBroken: job.chain.firstBroken, verifiedAt: new Date(job.chain.verifiedAt).toISOString() };
-    return `${JSON.stringify({ ringsideAuditExport: 1, workspace: job.workspace, filter: job.filter, rows, belowId, order: 'newest first', chain, exportedAt: new Date(job.now).toISOString() })}\n`;
+    return `${JSON.stringify({ ringsideAuditExport: 1, workspace: job.workspace, filter: job.filter, rows, belowId, order: 'newest first by time', chain, exportedAt: new Date(job.now).toISOString() })}\n`;
   }
   // Each header line is one quoted cell, so text inside the filter can never become a formula or a column.
   const lines = [
     '# Ringside audit export',
     `# workspace: ${job.workspace}`,
     `# filter: ${filter}`,
-    `# rows: ${rows} (newest first, ids below ${belowId})`,
+    `# rows: ${rows} (newest first by time, ids below ${belowId})`,
     `# chain: ${chainSummary(job.chain)}`,
     `# exported at: ${new Date(job.now).toISOString()}`,
   ];
@@ -80,7 +80,7 @@ export async function writeExport(job: ExportJob): Promise<{ rows: number; bytes
   await once(out, 'open');
   const line = job.format === 'csv' ? csvRow : (e: AuditEvent) => `${JSON.stringify(e)}\n`;
   let rows = 0;
-  let cursor = belowId;
+  let cursor: { time: number; id: number } | undefined;
   let full = !out.write(header(job, total, belowId));
   for (;;) {
     if (full) await Promise.race([once(out, 'drain'), once(out, 'error')]);
@@ -88,10 +88,10 @@ export async function writeExport(job: ExportJob): Promise<{ rows: number; bytes
     full = false;
     let read = 0;
     // A generator left early closes its statement (better-sqlite3 resets it on return()).
-    for (const event of job.audit.iterate(job.workspace, job.filter, cursor, chunk)) {
+    for (const event of job.audit.iterate(job.workspace, job.filter, { beforeId: belowId, before: cursor }, chunk)) {
       read += 1;
       rows += 1;
-      cursor = event.id;
+      cursor = { time: event.time, id: event.id };
       if (!out.write(line(event))) {
         full = true;
         break;

@@ -47,7 +47,7 @@ describe('audit search', () => {
     expect(audit.search('w', { from: 2, to: 3, limit: 10 }).events.map((e) => e.time)).toEqual([3, 2]);
     const first = audit.search('w', { limit: 2 });
     expect(first.events.map((e) => e.time)).toEqual([3, 2]);
-    expect(audit.search('w', { limit: 2, beforeId: first.nextBeforeId! }).events.map((e) => e.time)).toEqual([1]);
+    expect(audit.search('w', { limit: 2, before: first.next! }).events.map((e) => e.time)).toEqual([1]);
   });
 
   it.each([

@@ -14,24 +14,32 @@ export interface AuditFilter {
   action?: string;
 }
 
-/** A page of a filter: newest first, below `beforeId`, skipping `offset` rows (a jump in a long list). */
+/** Where a page ends in the history's order (time, then id): the next page starts after it. */
+export interface AuditCursor {
+  time: number;
+  id: number;
+}
+
+/**
+ * A page of a filter, newest first: after the `before` cursor, only ids below `beforeId` (a list
+ * anchored where it was first loaded), skipping `offset` rows (a jump in a long list).
+ */
 export interface AuditPageRequest extends AuditFilter {
   limit: number;
+  before?: AuditCursor;
   beforeId?: number;
   offset?: number;
 }
 
-/** Bounds on the id that a page, a count or an export adds to the filter. */
+/** Bounds that a page, a count or an export adds to the filter. */
 export interface IdBounds {
   beforeId?: number;
   afterId?: number;
+  before?: AuditCursor;
 }
 
 /** Longest search text we accept; longer is an error the user sees, not a slow query. */
 export const MAX_SEARCH = 10_000;
-
-/** Object types as the domain knows them: listing them lets the object_id filter use audit_object. */
-const OBJECT_TYPES = ['flag', 'rollout', 'plan', 'release', 'workspace'];
 
 /**
  * Free text as an FTS5 query that can only match words: each whitespace-separated piece becomes a
@@ -47,13 +55,14 @@ export function ftsQuery(text: string): string | null {
 const EXACT: [keyof AuditFilter, string][] = [
   ['source', 'source'],
   ['environment', 'environment'],
+  ['objectId', 'object_id'],
   ['actor', 'actor'],
   ['action', 'action'],
 ];
 
 /**
  * The WHERE clause of a filter, built only from fixed column names and named parameters, so a
- * filter value is always data. Each condition matches an index of migrations 0003–0008.
+ * filter value is always data. Each condition matches an index ending in time (migrations 0003 and 0010).
  */
 export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBounds = {}) {
   const where = ['a.workspace = @workspace'];
@@ -68,11 +77,6 @@ export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBou
     where.push(`a.${column} = @${key}`);
     params[key] = filter[key];
   }
-  if (filter.objectId !== undefined) {
-    // audit_object leads with object_type; naming every type lets SQLite seek instead of scan.
-    where.push(`a.object_type IN (${OBJECT_TYPES.map((t) => `'${t}'`).join(', ')}) AND a.object_id = @objectId`);
-    params.objectId = filter.objectId;
-  }
   const ranges: [number | undefined, string, string][] = [
     [filter.from, 'from', 'a.time >= @from'],
     [filter.to, 'to', 'a.time <= @to'],
@@ -84,10 +88,13 @@ export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBou
     where.push(condition);
     params[name] = value;
   }
-  // Without statistics the planner would rather walk the whole workspace in id order than sort an
-  // object's few events; an object filter is selective, so seek it.
-  const from = filter.objectId !== undefined ? 'audit a INDEXED BY audit_object' : 'audit a';
-  return { from, where: where.join(' AND '), params };
+  if (bounds.before) {
+    // A row value compares (time, id) in the order of the indexes, so the next page is a seek.
+    where.push('(a.time, a.id) < (@cursorTime, @cursorId)');
+    params.cursorTime = bounds.before.time;
+    params.cursorId = bounds.before.id;
+  }
+  return { from: 'audit a', where: where.join(' AND '), params };
 }
 
 type Row = Record<string, unknown> & { id: number };
@@ -107,34 +114,35 @@ export function auditSearch(db: Database, toEvent: (row: never) => AuditEvent) {
   };
 
   const pageSql = ({ from, where }: { from: string; where: string }, offset: boolean) =>
-    `SELECT a.* FROM ${from} WHERE ${where} ORDER BY a.id DESC LIMIT @limit${offset ? ' OFFSET @offset' : ''}`;
+    `SELECT a.* FROM ${from} WHERE ${where} ORDER BY a.time DESC, a.id DESC LIMIT @limit${offset ? ' OFFSET @offset' : ''}`;
 
   return {
-    search(workspace: string, request: AuditPageRequest): { events: AuditEvent[]; nextBeforeId: number | null } {
-      const { params, ...clause } = auditWhere(workspace, request, { beforeId: request.beforeId });
+    search(workspace: string, request: AuditPageRequest): { events: AuditEvent[]; next: AuditCursor | null } {
+      const { params, ...clause } = auditWhere(workspace, request, { beforeId: request.beforeId, before: request.before });
       const offset = request.offset ? request.offset : 0;
       const rows = statement(pageSql(clause, offset > 0)).all({ ...params, limit: request.limit, ...(offset ? { offset } : {}) }) as Row[];
       const events = rows.map((r) => toEvent(r as never));
       const last = events.at(-1);
-      return { events, nextBeforeId: events.length === request.limit && last ? last.id : null };
+      return { events, next: events.length === request.limit && last ? { time: last.time, id: last.id } : null };
     },
     count(workspace: string, filter: AuditFilter, bounds: IdBounds = {}): number {
       const { from, where, params } = auditWhere(workspace, filter, bounds);
       return (statement(`SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(params) as { n: number }).n;
     },
     /**
-     * One chunk of a filter, newest first below `beforeId`, as a lazy iterator over the rows. The
-     * caller drains it before awaiting anything: the connection is busy while it is open.
+     * One chunk of a filter, newest first, ids below `beforeId`, after the `before` cursor, as a lazy
+     * iterator over the rows. The caller drains it (or returns it) before awaiting anything: the
+     * connection is busy while it is open.
      */
-    *iterate(workspace: string, filter: AuditFilter, beforeId: number, limit: number): Generator<AuditEvent> {
-      const { params, ...clause } = auditWhere(workspace, filter, { beforeId });
+    *iterate(workspace: string, filter: AuditFilter, bounds: { beforeId: number; before?: AuditCursor }, limit: number): Generator<AuditEvent> {
+      const { params, ...clause } = auditWhere(workspace, filter, bounds);
       for (const row of statement(pageSql(clause, false)).iterate({ ...params, limit }) as IterableIterator<Row>) {
         yield toEvent(row as never);
       }
     },
     /** The query plan of a page of this filter, for the test that keeps every filter on an index. */
-    plan(workspace: string, filter: AuditFilter): string[] {
-      const { params, ...clause } = auditWhere(workspace, filter, {});
+    plan(workspace: string, filter: AuditFilter, bounds: IdBounds = {}): string[] {
+      const { params, ...clause } = auditWhere(workspace, filter, bounds);
       const rows = db.prepare(`EXPLAIN QUERY PLAN ${pageSql(clause, false)}`).all({ ...params, limit: 50 }) as { detail: string }[];
       return rows.map((r) => r.detail);
     },
