@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from './core/createCore';
 import { parseCliArgs } from './core/cliArgs';
@@ -24,6 +25,7 @@ async function main() {
     core,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     port: options.port,
+    exportsDir: join(dataDir, 'exports'),
   });
   console.log(`Ringside ${version} serving the console at ${server.url}`);
   console.log(`data: ${dataDir}`);

@@ -4,6 +4,8 @@ import type { Core } from '../core/createCore';
 import { checkRequest, newToken, sessionCookie } from './auth';
 import { createEventSocket } from './eventSocket';
 import { readStatic } from './staticFiles';
+import { sendExport } from './exportFiles';
+import { EXPORT_ROUTE } from '../core/audit/auditService';
 import { fail } from '../../src-shared/ipc/result';
 import { CSP } from '../security/csp';
 
@@ -16,6 +18,8 @@ export interface ServeOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** the data folder's exports/, offered for download under /api/exports/ */
+  exportsDir?: string;
 }
 
 export interface RunningServer {
@@ -44,6 +48,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!verdict.ok) return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
     if (url.pathname.startsWith(INVOKE)) return invoke(req, res, url.pathname.slice(INVOKE.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    if (url.pathname.startsWith(EXPORT_ROUTE)) return sendExport(req, res, options.exportsDir, url.pathname.slice(EXPORT_ROUTE.length));
     if (verdict.viaQuery) {
       // Trade the token in the address for a strict same-site cookie, then drop it from the address.
       url.searchParams.delete('token');
