@@ -2,6 +2,7 @@ import { useCallback, useState, type ComponentType } from 'react';
 import { Header } from './components/Header';
 import { Navigation, viewLabels } from './components/Navigation';
 import { NoticesBanner } from './components/NoticesBanner';
+import { GuardBanner } from './views/rings/GuardBanner';
 import { CommandPalette } from './components/palette/CommandPalette';
 import { usePaletteShortcut } from './hooks/usePaletteShortcut';
 import { useViewShortcuts } from './hooks/useViewShortcuts';
@@ -32,6 +33,7 @@ export function App() {
     <div className="app">
       <Header />
       <NoticesBanner />
+      <GuardBanner />
       <Navigation />
       <main className="view" aria-label={viewLabels[view]}>
         <View />

@@ -85,7 +85,8 @@ describe('session', () => {
     const before = bridge.calls.length;
     reconnect();
     await settle();
-    expect(bridge.calls.length - before).toBe(6);
+    // info, workspace, flags, releases, rollouts, audit, plans, windows
+    expect(bridge.calls.length - before).toBe(8);
     end();
   });
 });

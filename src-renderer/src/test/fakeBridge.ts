@@ -3,6 +3,7 @@ import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../../src
 import { parseRequest } from '../../../src-shared/ipc/parse';
 import { fail, ok, type ErrorCode, type IpcError, type Result } from '../../../src-shared/ipc/result';
 import { fakeFlagHandlers } from './fakeFlagServer';
+import { fakeRingHandlers } from './fakeRings';
 import * as fixtures from './fixtures';
 
 type Handler<C extends ChannelName> = (request: RequestOf<C>) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
@@ -48,6 +49,7 @@ function defaultHandlers(): Partial<HandlerMap> {
     'app:info': () => ok({ version: '0.1.0', dataDir: '/tmp/ringside', notices: [] }),
     'workspace:current': () => ok(fixtures.workspace),
     ...fakeFlagHandlers(),
+    ...fakeRingHandlers(),
     'canary:releases': () => ok({ releases: fixtures.releases }),
     'canary:series': (req) => {
       const release = fixtures.releases.find((r) => r.id === req.releaseId);

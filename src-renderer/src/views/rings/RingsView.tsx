@@ -1,50 +1,35 @@
 import { ErrorNote } from '../../components/ErrorNote';
 import { loadRollouts } from '../../store/loaders';
+import { loadRings } from '../../store/ringLoaders';
 import { useRingside } from '../../store/useRingside';
-import { RolloutSteps } from './RolloutSteps';
+import { BlackoutBar } from './BlackoutBar';
+import { PlanCard } from './PlanCard';
+import { RolloutsTable } from './RolloutsTable';
+import { UnplannedReleases } from './UnplannedReleases';
+import { WindowsPanel } from './WindowsPanel';
+import './rings.css';
 
-/** The rollouts of the workspace and where each stands in its steps. */
+/** Release plans ring by ring, the release windows, and the rollouts underneath. */
 export function RingsView() {
-  const { data, error, loading } = useRingside((s) => s.rollouts);
+  const plans = useRingside((s) => s.plans);
+  const rollouts = useRingside((s) => s.rollouts);
+  const blackout = plans.data?.blackout ?? null;
   return (
     <section className="view-rings" aria-labelledby="rings-heading">
       <h2 id="rings-heading">Rings</h2>
-      {error && <ErrorNote error={error} onRetry={() => void loadRollouts()} />}
-      {!data && loading && <p className="muted">Loading rollouts…</p>}
-      {data && data.rollouts.length === 0 && <p className="muted">No rollouts in this workspace.</p>}
-      {data && data.rollouts.length > 0 && (
-        <table className="rollouts-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Namespace</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Canary weight</th>
-              <th scope="col">Steps</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rollouts.map((rollout) => (
-              <tr key={`${rollout.namespace}/${rollout.name}`} data-testid="rollout-row" data-rollout={rollout.name}>
-                <th scope="row">
-                  {rollout.name}
-                  {rollout.message && <div className="muted rollout-message">{rollout.message}</div>}
-                </th>
-                <td>{rollout.namespace}</td>
-                <td>
-                  <span className={`badge phase phase-${rollout.phase.toLowerCase()}`}>{rollout.phase}</span>
-                  {rollout.paused && rollout.phase !== 'Paused' && <span className="badge">paused</span>}
-                  {rollout.aborted && <span className="badge badge-bad">aborted</span>}
-                </td>
-                <td className="numeric">{rollout.canaryWeight}%</td>
-                <td>
-                  <RolloutSteps rollout={rollout} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <BlackoutBar status={blackout} />
+      {plans.error && <ErrorNote error={plans.error} onRetry={() => void loadRings()} />}
+      {!plans.data && plans.loading && <p className="muted">Loading release plans…</p>}
+      {plans.data && plans.data.plans.length === 0 && <p className="muted">No release plans yet.</p>}
+      {plans.data?.plans.map((view) => (
+        <PlanCard key={view.plan.id} view={view} blackout={blackout} />
+      ))}
+      {plans.data && <UnplannedReleases releases={plans.data.unplanned} />}
+      <WindowsPanel />
+      <h3>Rollouts</h3>
+      {rollouts.error && <ErrorNote error={rollouts.error} onRetry={() => void loadRollouts()} />}
+      {!rollouts.data && rollouts.loading && <p className="muted">Loading rollouts…</p>}
+      {rollouts.data && <RolloutsTable rollouts={rollouts.data.rollouts} />}
     </section>
   );
 }

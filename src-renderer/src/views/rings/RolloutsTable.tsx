@@ -1,0 +1,40 @@
+import type { Rollout } from '../../../../src-shared/domain/rollout';
+import { RolloutSteps } from './RolloutSteps';
+
+/** Every rollout of the workspace and where it stands in its steps. */
+export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
+  if (rollouts.length === 0) return <p className="muted">No rollouts in this workspace.</p>;
+  return (
+    <table className="rollouts-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Namespace</th>
+          <th scope="col">Phase</th>
+          <th scope="col">Canary weight</th>
+          <th scope="col">Steps</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rollouts.map((rollout) => (
+          <tr key={`${rollout.namespace}/${rollout.name}`} data-testid="rollout-row" data-rollout={rollout.name} data-aborted={rollout.aborted}>
+            <th scope="row">
+              {rollout.name}
+              {rollout.message && <div className="muted rollout-message">{rollout.message}</div>}
+            </th>
+            <td>{rollout.namespace}</td>
+            <td>
+              <span className={`badge phase phase-${rollout.phase.toLowerCase()}`}>{rollout.phase}</span>
+              {rollout.paused && rollout.phase !== 'Paused' && <span className="badge">paused</span>}
+              {rollout.aborted && <span className="badge badge-bad">aborted</span>}
+            </td>
+            <td className="numeric">{rollout.canaryWeight}%</td>
+            <td>
+              <RolloutSteps rollout={rollout} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
