@@ -7,6 +7,8 @@
  * metric's tolerance in its harmful direction (successCondition), and each hard rule becomes its
  * own metric that fails at once past the same threshold (failureCondition). Critical metrics and
  * rules allow no failed measurement; other metrics allow one, as the score tolerates one weak metric.
+ * An instant query reads the latest value, so rules compare the last window whatever their
+ * statistic, and a relative rule's floor is not carried over.
  */
 import { stringify } from 'yaml';
 import type { MetricDef } from '../../../src-shared/domain/canary';
