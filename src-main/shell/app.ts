@@ -3,6 +3,7 @@ import { createCore } from '../core/createCore';
 import { parseCliArgs } from '../core/cliArgs';
 import { version } from '../core/version';
 import { chooseWorkspace, connectWorkspace, demoWorkspace } from '../adapters/workspaceDefinition';
+import { notifyGuardAlerts } from './guardNotifications';
 import { registerIpc } from './ipc';
 import { safeStorageSecrets } from './safeStorageSecrets';
 import { electronBinding } from './nativeBinding';
@@ -36,11 +37,13 @@ export function runDesktop(): void {
       hardenSession();
       const disposeIpc = registerIpc(core, () => window);
       window = createMainWindow();
+      const stopNotices = notifyGuardAlerts(core.bus, () => window?.show());
       app.on('second-instance', () => window?.focus());
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow();
       });
       app.on('will-quit', () => {
+        stopNotices();
         disposeIpc();
         core.dispose();
       });
