@@ -116,15 +116,25 @@ export function createFlagActions(ctx: ActionContext) {
     return { flag: req.flag, environment: req.environment, enabled: done.state.enabled, confirmedAt: done.confirmedAt, latencyMs: done.latencyMs };
   }
 
-  async function setRollout(req: { flag: string; environment: string; strategyId: string; rollout: number; reason?: string }) {
+  async function setRollout(req: {
+    flag: string;
+    environment: string;
+    strategyId: string;
+    rollout: number;
+    reason?: string;
+    blackoutOverride?: string;
+  }) {
     const current = ctx.flags.cachedState(req.flag, req.environment)?.strategies.find((s) => s.id === req.strategyId);
     const raising = current?.rollout == null || req.rollout > current.rollout;
-    if (raising && !req.reason && isProduction(ctx.flags.environments(), req.environment)) {
+    const release = raising && isProduction(ctx.flags.environments(), req.environment);
+    if (release && !req.reason) {
       throw new RingsideError(
         'bad_request',
         `reason: raising the rollout of ${req.flag} in ${req.environment} exposes more users; give a reason.`,
       );
     }
+    // Lowering a rollout takes exposure away, like a kill: never blocked.
+    if (release) ctx.releaseGate?.(`Raising the rollout of ${req.flag} in ${req.environment} to ${req.rollout}%`, req.blackoutOverride);
     const done = await audited(
       { ...req, action: 'flag.strategy.updated', intent: { strategyId: req.strategyId, rollout: req.rollout } },
       (p) => p.setRollout(req.flag, req.environment, req.strategyId, req.rollout),

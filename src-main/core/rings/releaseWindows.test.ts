@@ -57,6 +57,26 @@ describe('release windows and blackouts', () => {
     await world.call('flags:setEnabled', { flag: 'checkout.pricing', environment: 'development', enabled: true });
   });
 
+  it('blocks raising a production rollout inside the window, lets it through with an audited override, and never blocks lowering it', async () => {
+    const world = await frozen();
+    await world.call('flags:list');
+    const rollout = () => world.flagOn().strategies[0]!.rollout;
+    const raise = { flag: 'checkout.pricing', environment: 'production', strategyId: 's1', rollout: 50, reason: 'Ring 2' };
+    await expect(world.call('flags:setRollout', raise)).rejects.toMatchObject({
+      code: 'blocked',
+      message: expect.stringContaining('Raising the rollout of checkout.pricing in production to 50% is blocked'),
+    });
+    expect(rollout()).toBe(25);
+
+    await world.call('flags:setRollout', { flag: 'checkout.pricing', environment: 'production', strategyId: 's1', rollout: 10 });
+    expect(rollout()).toBe(10);
+
+    await world.call('flags:setRollout', { ...raise, blackoutOverride: 'INC-78: capacity test signed off' });
+    expect(rollout()).toBe(50);
+    const overrides = (await world.audit()).filter((e) => e.action === 'blackout.overridden');
+    expect(overrides.map((e) => e.reason)).toEqual(['INC-78: capacity test signed off']);
+  });
+
   it('always allows kills, aborts and roll backs inside the window', async () => {
     const world = await frozen();
     world.flagOn().enabled = true;

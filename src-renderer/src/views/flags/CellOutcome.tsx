@@ -3,8 +3,9 @@ import type { FlagEnvironmentState } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
 import { formatAge } from '../../format/age';
 import { formatClockSeconds, formatDateTime } from '../../format/time';
-import { retryFlagOp } from '../../store/flagCommands';
+import { retryFlagOp, runFlagOp } from '../../store/flagCommands';
 import type { FlagOp } from '../../store/slices/flagOpsSlice';
+import type { Ask } from './FlagStateCell';
 
 const changeVerbs: Record<string, string> = {
   'flag.enabled': 'on',
@@ -32,14 +33,16 @@ export interface CellOutcomeProps {
   readOnly: boolean;
   change: FlagChange | undefined;
   now: number;
+  /** ask a person for a reason before acting (the blackout override) */
+  onAsk: (ask: Ask) => void;
 }
 
 /**
  * Under a flag's state: when this console's last change was confirmed (while it still holds), why
- * it failed with a Retry, and who changed the flag last. The live regions stay mounted so screen
- * readers announce what appears in them.
+ * it failed with a Retry (or, for a release a blackout blocked, an override that asks why), and who
+ * changed the flag last. The live regions stay mounted so screen readers announce what appears.
  */
-export function CellOutcome({ flag, env, state, op, readOnly, change, now }: CellOutcomeProps) {
+export function CellOutcome({ flag, env, state, op, readOnly, change, now, onAsk }: CellOutcomeProps) {
   const confirmed = op?.status === 'confirmed' && stillConfirmed(op, state) ? op.confirmedAt : null;
   const error = op?.status === 'failed' ? op.error : null;
   const errorId = useId();
@@ -58,9 +61,26 @@ export function CellOutcome({ flag, env, state, op, readOnly, change, now }: Cel
             <span id={errorId} className="error-message">
               {error.message}
             </span>
-            <button type="button" aria-describedby={errorId} disabled={readOnly} onClick={() => void retryFlagOp(flag, env)}>
-              Retry
-            </button>
+            {error.code === 'blocked' && op?.status === 'failed' ? (
+              <button
+                type="button"
+                aria-describedby={errorId}
+                disabled={readOnly}
+                onClick={() =>
+                  onAsk({
+                    title: `Override the release blackout for ${flag} in ${env}?`,
+                    detail: 'The override and its reason are kept in the audit history.',
+                    run: (reason) => void runFlagOp({ ...op.request, blackoutOverride: reason }),
+                  })
+                }
+              >
+                Override…
+              </button>
+            ) : (
+              <button type="button" aria-describedby={errorId} disabled={readOnly} onClick={() => void retryFlagOp(flag, env)}>
+                Retry
+              </button>
+            )}
           </>
         )}
       </div>

@@ -102,7 +102,7 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, now }
             onAsk={setAsk}
           />
         ))}
-      <CellOutcome flag={flag.name} env={env} state={state} op={op} readOnly={readOnly} change={change} now={now} />
+      <CellOutcome flag={flag.name} env={env} state={state} op={op} readOnly={readOnly} change={change} now={now} onAsk={setAsk} />
       {ask && (
         <ReasonDialog
           title={ask.title}

@@ -108,6 +108,32 @@ describe('kill switch', () => {
     expect(stateIn('recs.rollout', 'production')).toBe('on 60%');
   });
 
+  it('offers an override with a reason when a blackout blocks a release, and sends it with the change', async () => {
+    const bridge = createFakeBridge();
+    await renderConsole(bridge);
+    const blocked = 'Turning search.new-ranking on in production is blocked by a release blackout: Freeze "Launch" until Fri 18:00';
+    bridge.failNext('flags:setEnabled', 'blocked', blocked);
+    fireEvent.click(row('search.new-ranking').getByRole('button', { name: 'Turn on search.new-ranking in production' }));
+    let dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'launch' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await settle();
+
+    const error = row('search.new-ranking').getByTestId('flag-error-production');
+    expect(error.textContent).toContain(blocked);
+    expect(within(error).queryByRole('button', { name: 'Retry' })).toBeNull();
+    fireEvent.click(within(error).getByRole('button', { name: 'Override…' }));
+    dialog = screen.getByRole('dialog', { name: 'Override the release blackout for search.new-ranking in production?' });
+    fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'INC-9: the fix must ship now' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await settle();
+
+    expect(bridge.requestsTo('flags:setEnabled')[1]).toEqual({
+      flag: 'search.new-ranking', environment: 'production', enabled: true, reason: 'launch', blackoutOverride: 'INC-9: the fix must ship now',
+    });
+    expect(stateIn('search.new-ranking', 'production')).toBe('on');
+  });
+
   it('disables every change and says why when the console is offline', async () => {
     const reason = 'Unleash is unreachable; showing the cache from 22:10.';
     const bridge = createFakeBridge({ 'flags:list': () => ok(flagsListing({ stale: true, readOnlyReason: reason })) });
