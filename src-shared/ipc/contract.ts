@@ -120,7 +120,7 @@ export const channels = {
     }),
   },
   'flags:setRollout': {
-    doc: 'Change a gradual rollout percentage; raising it in production needs a reason. Answers after read-back.',
+    doc: 'Change a gradual rollout percentage; raising it in production needs a reason and is blocked in a blackout. Answers after read-back.',
     request: z
       .object({
         flag: FlagName,
@@ -128,6 +128,8 @@ export const channels = {
         strategyId: z.string().min(1).max(200),
         rollout: z.number().int().min(0).max(100),
         reason: Reason.optional(),
+        /** why raising a production rollout must go ahead during a release blackout (audited) */
+        blackoutOverride: Reason.optional(),
       })
       .strict(),
     response: z.object({
