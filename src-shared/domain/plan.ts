@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VerdictOutcome } from './canary';
+import { RuleVerdict } from './verdict';
 
 /** Longest label or id a plan carries; longer is a malformed payload. */
 const Label = z.string().trim().min(1).max(120);
@@ -90,17 +91,7 @@ export const GuardEvidence = z.object({
       pValue: z.number().nullable(),
     }),
   ),
-  rules: z.array(
-    z.object({
-      kind: z.enum(['absolute', 'relative']),
-      metric: z.string(),
-      threshold: z.number(),
-      tripped: z.boolean(),
-      canary: z.number().nullable(),
-      baseline: z.number().nullable(),
-      message: z.string(),
-    }),
-  ),
+  rules: z.array(RuleVerdict),
 });
 export type GuardEvidence = z.infer<typeof GuardEvidence>;
 
