@@ -6,6 +6,9 @@ export function stepLabel(step: RolloutStep): string {
       return `${step.weight ?? '?'}%`;
     case 'pause':
       return step.durationSeconds !== null ? `pause ${step.durationSeconds} s` : 'pause';
+    case 'other':
+      // setCanaryScale, setHeaderRoute, ...: the adapter keeps what the step says in `detail`
+      return step.detail ?? 'other';
     default:
       return step.kind;
   }
