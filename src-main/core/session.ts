@@ -89,7 +89,10 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     ...ringHandlers(rings, rollouts, windows, deps.actor),
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
     'audit:search': async (req) => queries.audit.search(workspace.id, req),
-    'audit:count': async ({ afterId, ...filter }) => ({ count: queries.audit.countMatching(workspace.id, filter, { afterId }) }),
+    'audit:count': async ({ afterId, ...filter }) => {
+      const maxId = queries.audit.maxId(workspace.id);
+      return { count: queries.audit.countMatching(workspace.id, filter, { afterId, beforeId: (maxId ?? 0) + 1 }), maxId };
+    },
     'audit:verify': () => audit.verify(),
     'audit:status': async () => audit.status(),
     'audit:sync': async (req) => {

@@ -316,7 +316,8 @@ export const channels = {
   'audit:count': {
     doc: 'How many events a filter matches (afterId: only those newer than an event already shown).',
     request: z.object({ ...auditFilter, afterId: z.number().int().nonnegative().optional() }).strict(),
-    response: z.object({ count: z.number().int() }),
+    /** maxId: the newest id of the workspace when counted, to anchor a list (beforeId = maxId + 1) */
+    response: z.object({ count: z.number().int(), maxId: z.number().int().nullable() }),
   },
   'audit:status': {
     doc: "The audit's sources with their last sync time and state (offline banner), and the flag server sync's progress.",

@@ -130,11 +130,13 @@ describe('flag server sync into the audit', () => {
   });
 
   it('cancels after the current page, stays paused through polls, and resumes where it stopped', async () => {
-    const { sync, log, externalIds } = setup(1_000);
+    const { sync, log, externalIds, progress } = setup(1_000);
     log.faults.beforeAnswer = (n) => {
       if (n === 3) sync.cancel();
     };
     expect(await sync.sync()).toEqual({ added: 200, complete: false, cancelled: true });
+    // The progress of a stopped sync ends where it stopped: nothing shows a bar that will not move.
+    expect(progress.at(-1)).toEqual({ done: 200, total: 200 });
     expect(externalIds()).toEqual(range(801, 1_000));
     expect(sync.state()).toMatchObject({ paused: true, running: false });
     log.faults.beforeAnswer = null;

@@ -98,6 +98,7 @@ export function createFlagServerSync(deps: FlagServerSyncDeps) {
     let landing: { expect: number; otherwise: number } | null = null;
     let added = 0;
     let pages = 0;
+    let reported = false;
 
     try {
       for (;;) {
@@ -156,11 +157,16 @@ export function createFlagServerSync(deps: FlagServerSyncDeps) {
         added += audit.appendSyncPage(workspace.id, rowsOf(fresh), bookkeeping);
         offset = jumpTo ?? offset + page.events.length;
         const long = pages > 1 || (cursor === null && (page.total ?? 0) > limit);
-        if (long) deps.onProgress?.(ended ? { done: offset, total: offset } : { done: offset, total: cursor === null ? page.total : null });
+        if (long) {
+        reported = true;
+        deps.onProgress?.(ended ? { done: offset, total: offset } : { done: offset, total: cursor === null ? page.total : null });
+      }
         if (ended) return { added, complete: true, cancelled: false };
         if (signal.aborted) throw new Cancelled();
       }
     } catch (error) {
+      // A stopped sync's progress ends where it stopped, so no one waits on a bar that will not move.
+      if (reported) deps.onProgress?.({ done: offset, total: offset });
       // Pages committed before a cancel stay; say how many rows they added.
       if (error instanceof Cancelled) return { added, complete: false, cancelled: true };
       throw error;

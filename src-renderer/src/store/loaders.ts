@@ -21,12 +21,18 @@ export async function loadReleases(): Promise<void> {
   if (first && !list.some((r) => r.id === selectedReleaseId)) selectRelease(first.id);
 }
 
-/** Canary and baseline series of the selected release over the last two hours. */
+/** The charts' window: the last two hours, or two hours centred on the moment opened from the audit. */
+export function canaryWindow(now = Date.now()): { from: number; to: number } {
+  const at = useRingside.getState().canaryAt;
+  const to = Math.floor(at === null ? now : Math.min(now, at + CANARY_WINDOW_MS / 2));
+  return { from: Math.max(0, to - CANARY_WINDOW_MS), to };
+}
+
+/** Canary and baseline series of the selected release over the charts' window. */
 export async function loadCanarySeries(now = Date.now()): Promise<void> {
   const releaseId = useRingside.getState().selectedReleaseId;
   if (!releaseId || !currentApi()) return;
-  const from = Math.max(0, Math.floor(now - CANARY_WINDOW_MS));
-  const to = Math.floor(now);
+  const { from, to } = canaryWindow(now);
   await loadInto('series', async (api) => {
     const result = await api.canary.series({ releaseId, from, to, maxPoints: CANARY_MAX_POINTS });
     return result.ok ? { ok: true, value: { releaseId, from, to, series: result.value.series } } : result;

@@ -10,7 +10,7 @@ describe('session', () => {
   it('loads every domain at start', async () => {
     const { bridge } = await renderConsole();
     const channels = new Set(bridge.calls.map((c) => c.channel));
-    for (const channel of ['app:info', 'workspace:current', 'flags:list', 'canary:releases', 'rollouts:list', 'audit:page']) {
+    for (const channel of ['app:info', 'workspace:current', 'flags:list', 'canary:releases', 'rollouts:list', 'audit:count', 'audit:search']) {
       expect(channels).toContain(channel);
     }
     expect(useRingside.getState().selectedReleaseId).toBe('checkout-2.4.0');

@@ -2,6 +2,7 @@ import { buildApi, type RingsideBridge, type Subscribe } from '../../../src-shar
 import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../../src-shared/ipc/contract';
 import { parseRequest } from '../../../src-shared/ipc/parse';
 import { fail, ok, type ErrorCode, type IpcError, type Result } from '../../../src-shared/ipc/result';
+import { fakeAuditHandlers } from './fakeAudit';
 import { fakeFlagHandlers } from './fakeFlagServer';
 import { fakeRingHandlers } from './fakeRings';
 import * as fixtures from './fixtures';
@@ -67,6 +68,7 @@ function defaultHandlers(): Partial<HandlerMap> {
       const last = events[events.length - 1];
       return ok({ events, nextBeforeId: older.length > req.limit && last ? last.id : null });
     },
+    ...fakeAuditHandlers(audit),
   };
 }
 

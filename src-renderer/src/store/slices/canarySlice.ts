@@ -20,7 +20,11 @@ export interface CanarySlice {
   selectedReleaseId: string | null;
   series: Remote<SeriesWindow>;
   verdicts: Record<string, Verdict>;
+  /** the moment the charts are centred on (opened from an audit event); null follows now */
+  canaryAt: number | null;
   selectRelease(releaseId: string): void;
+  /** Show a release's charts around a past moment, or back to live with null. */
+  showCanaryAt(releaseId: string, time: number | null): void;
   setVerdict(payload: PayloadOf<'canary:verdict'>): void;
 }
 
@@ -29,8 +33,12 @@ export const createCanarySlice: StateCreator<RingsideState, [], [], CanarySlice>
   selectedReleaseId: null,
   series: idle(),
   verdicts: {},
+  canaryAt: null,
   selectRelease(releaseId) {
     set({ selectedReleaseId: releaseId });
+  },
+  showCanaryAt(releaseId, time) {
+    set({ selectedReleaseId: releaseId, canaryAt: time });
   },
   setVerdict({ releaseId, outcome, score }) {
     set((state) => ({ verdicts: { ...state.verdicts, [releaseId]: { outcome, score } } }));

@@ -1,43 +1,61 @@
+import { useEffect, useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote';
-import { loadAudit, loadMoreAudit } from '../../store/auditLoaders';
+import { reloadAuditList } from '../../store/auditLoaders';
 import { useRingside } from '../../store/useRingside';
-import { AuditRow } from './AuditRow';
+import { AuditBanner } from './AuditBanner';
+import { AuditDetail } from './AuditDetail';
+import { AuditExport } from './AuditExport';
+import { AuditFilters } from './AuditFilters';
+import { AuditList } from './AuditList';
+import { DoraPanel } from './DoraPanel';
+import './audit.css';
 
-/** The local history of release actions, newest first, a page at a time. */
+function History() {
+  const { total, newer, loaded, loading, error } = useRingside((s) => s.audit);
+  return (
+    <>
+      <AuditFilters />
+      <div className="audit-toolbar">
+        <span className="audit-count" data-testid="audit-count" aria-live="polite">
+          {total === null ? (loading ? 'Counting…' : '') : `${total.toLocaleString('en')} events`}
+        </span>
+        {newer > 0 && (
+          <button type="button" onClick={() => void reloadAuditList()}>
+            {newer.toLocaleString('en')} new {newer === 1 ? 'event' : 'events'}: show
+          </button>
+        )}
+        <AuditExport />
+      </div>
+      {error && <ErrorNote error={error} onRetry={() => void reloadAuditList()} />}
+      {loaded && total === 0 && <p className="muted">No audit events match.</p>}
+      <div className="audit-body">
+        <AuditList />
+        <AuditDetail />
+      </div>
+    </>
+  );
+}
+
+/** The local history of every release action: searchable offline, exportable, with DORA figures. */
 export function AuditView() {
-  const { events, nextBeforeId, loaded, loading, error } = useRingside((s) => s.audit);
+  const [tab, setTab] = useState<'history' | 'dora'>('history');
+  const loaded = useRingside((s) => s.audit.loaded);
+  useEffect(() => {
+    if (!loaded) void reloadAuditList();
+  }, [loaded]);
   return (
     <section className="view-audit" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit</h2>
-      {error && <ErrorNote error={error} onRetry={() => void loadAudit()} />}
-      {!loaded && loading && <p className="muted">Loading audit history…</p>}
-      {loaded && events.length === 0 && <p className="muted">No audit events yet.</p>}
-      {events.length > 0 && (
-        <table className="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Source</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Object</th>
-              <th scope="col">Environment</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <AuditRow key={event.id} event={event} />
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextBeforeId !== null && (
-        <button type="button" className="load-more" disabled={loading} onClick={() => void loadMoreAudit()}>
-          {loading ? 'Loading…' : 'Load more'}
+      <AuditBanner />
+      <div className="audit-tabs" role="tablist" aria-label="Audit">
+        <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
+          History
         </button>
-      )}
+        <button type="button" role="tab" aria-selected={tab === 'dora'} onClick={() => setTab('dora')}>
+          DORA metrics
+        </button>
+      </div>
+      {tab === 'history' ? <History /> : <DoraPanel />}
     </section>
   );
 }

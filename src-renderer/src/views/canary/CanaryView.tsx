@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { MetricSeries, Release } from '../../../../src-shared/domain/canary';
 import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime } from '../../format/time';
 import { loadCanarySeries, loadReleases } from '../../store/loaders';
 import { useRingside } from '../../store/useRingside';
 import { MetricPanel } from './MetricPanel';
@@ -19,17 +20,19 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
   const selectRelease = useRingside((s) => s.selectRelease);
   const series = useRingside((s) => s.series);
   const verdict = useRingside((s) => (selectedId ? s.verdicts[selectedId] : undefined));
+  const canaryAt = useRingside((s) => s.canaryAt);
+  const showCanaryAt = useRingside((s) => s.showCanaryAt);
 
   useEffect(() => {
     if (!selectedId) return;
     void loadCanarySeries();
     const id = setInterval(() => void loadCanarySeries(), refreshMs);
     return () => clearInterval(id);
-  }, [selectedId, refreshMs]);
+  }, [selectedId, refreshMs, canaryAt]);
 
   const list = releases.data?.releases ?? [];
   const release = list.find((r) => r.id === selectedId) ?? null;
-  const judgement = useCanaryJudgement(selectedId, refreshMs);
+  const judgement = useCanaryJudgement(selectedId, refreshMs, canaryAt);
   const current = series.data && series.data.releaseId === selectedId ? series.data : null;
   const from = current?.from;
   const to = current?.to;
@@ -71,6 +74,15 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
           </label>
           {series.loading && <span className="muted refreshing">refreshing…</span>}
         </div>
+      )}
+      {canaryAt !== null && selectedId && (
+        <p className="stale-note" data-testid="canary-pinned">
+          Showing the hour around <time dateTime={new Date(canaryAt).toISOString()}>{formatDateTime(canaryAt)}</time>, opened from the
+          audit; the verdict is the current one.{' '}
+          <button type="button" onClick={() => showCanaryAt(selectedId, null)}>
+            Back to live
+          </button>
+        </p>
       )}
       {series.error && <ErrorNote error={series.error} onRetry={() => void loadCanarySeries()} />}
       {judgement.error && <ErrorNote error={judgement.error} />}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChartMarker, Verdict } from '../../../../src-shared/domain/verdict';
 import type { IpcError } from '../../../../src-shared/ipc/result';
 import { currentApi } from '../../store/bridge';
-import { CANARY_WINDOW_MS } from '../../store/loaders';
+import { canaryWindow } from '../../store/loaders';
 
 export interface Judgement {
   verdict: Verdict | null;
@@ -11,7 +11,7 @@ export interface Judgement {
 }
 
 /** The selected release's verdict and chart markers, re-read on every refresh tick. */
-export function useCanaryJudgement(releaseId: string | null, refreshMs: number): Judgement {
+export function useCanaryJudgement(releaseId: string | null, refreshMs: number, at: number | null = null): Judgement {
   const [state, setState] = useState<Judgement>({ verdict: null, markers: [], error: null });
   useEffect(() => {
     if (!releaseId) return;
@@ -20,10 +20,10 @@ export function useCanaryJudgement(releaseId: string | null, refreshMs: number):
     const read = async () => {
       const api = currentApi();
       if (!api) return;
-      const to = Date.now();
+      const { from, to } = canaryWindow();
       const [verdict, markers] = await Promise.all([
         api.canary.judge({ releaseId }),
-        api.canary.markers({ releaseId, from: Math.floor(to - CANARY_WINDOW_MS), to: Math.floor(to) }),
+        api.canary.markers({ releaseId, from, to: Math.max(to, from + 1) }),
       ]);
       if (!live) return;
       setState((before) => ({
@@ -39,6 +39,6 @@ export function useCanaryJudgement(releaseId: string | null, refreshMs: number):
       live = false;
       clearInterval(timer);
     };
-  }, [releaseId, refreshMs]);
+  }, [releaseId, refreshMs, at]);
   return state;
 }
