@@ -74,7 +74,7 @@ describe('audit export', () => {
       '# Ringside audit export',
       '# workspace: w',
       `# filter: ${JSON.stringify(filter)}`,
-      '# rows: 3 (newest first by time, ids below 6)',
+      '# rows: 3 (newest first by time; ids below 6)',
       '# chain: intact: 5 rows verified at 2024-01-02T00:00:00.000Z',
       '# exported at: 2024-01-03T00:00:00.000Z',
     ]);

@@ -57,7 +57,7 @@ function header(job: ExportJob, rows: number, belowId: number): string {
     '# Ringside audit export',
     `# workspace: ${job.workspace}`,
     `# filter: ${filter}`,
-    `# rows: ${rows} (newest first by time, ids below ${belowId})`,
+    `# rows: ${rows} (newest first by time; ids below ${belowId})`,
     `# chain: ${chainSummary(job.chain)}`,
     `# exported at: ${new Date(job.now).toISOString()}`,
   ];

@@ -68,41 +68,48 @@ export function AuditList() {
   };
 
   return (
-    <div
-      ref={scroller}
-      className="audit-scroll"
-      style={{ height: LIST_HEIGHT }}
-      role="listbox"
-      aria-label="Audit events, newest first"
-      aria-activedescendant={selected ? `audit-event-${selected.id}` : undefined}
-      tabIndex={0}
-      onKeyDown={onKey}
-      data-testid="audit-list"
-      data-count={count}
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => {
-          const event = eventAt(item.index);
-          const isSelected = Boolean(event && selected?.id === event.id);
-          return (
-            <div
-              key={item.key}
-              id={event ? `audit-event-${event.id}` : undefined}
-              role="option"
-              aria-selected={isSelected}
-              aria-setsize={count}
-              aria-posinset={item.index + 1}
-              className={`audit-row${isSelected ? ' selected' : ''}${event ? '' : ' placeholder'}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-              data-testid="audit-row"
-              data-index={item.index}
-              data-id={event?.id}
-              onClick={() => event && selectAuditEvent(event.id)}
-            >
-              {event ? <Row event={event} selected={isSelected} /> : <span className="muted">loading…</span>}
-            </div>
-          );
-        })}
+    <div className="audit-list">
+      <div className="audit-row audit-head" aria-hidden="true">
+        {['Time', 'Source', 'Actor', 'Action', 'Object', 'Environment', 'Reason'].map((c) => (
+          <span key={c}>{c}</span>
+        ))}
+      </div>
+      <div
+        ref={scroller}
+        className="audit-scroll"
+        style={{ height: LIST_HEIGHT }}
+        role="listbox"
+        aria-label="Audit events, newest first"
+        aria-activedescendant={selected ? `audit-event-${selected.id}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKey}
+        data-testid="audit-list"
+        data-count={count}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const event = eventAt(item.index);
+            const isSelected = Boolean(event && selected?.id === event.id);
+            return (
+              <div
+                key={item.key}
+                id={event ? `audit-event-${event.id}` : undefined}
+                role="option"
+                aria-selected={isSelected}
+                aria-setsize={count}
+                aria-posinset={item.index + 1}
+                className={`audit-row${isSelected ? ' selected' : ''}${event ? '' : ' placeholder'}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                data-testid="audit-row"
+                data-index={item.index}
+                data-id={event?.id}
+                onClick={() => event && selectAuditEvent(event.id)}
+              >
+                {event ? <Row event={event} selected={isSelected} /> : <span className="muted">loading…</span>}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );
