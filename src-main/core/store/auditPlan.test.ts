@@ -35,6 +35,11 @@ describe('audit filters and the query planner', () => {
     if (!filter.text) expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
+  it.each(combinations.filter(([, f]) => f.text))('%s, rare words: the text index drives, every other column off its index', (_name, filter) => {
+    const plan = audit.plan('w', filter, { before: { time: 1_500, id: 42 } }, true).join(' | ');
+    expect(plan).toMatch(/^SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY 1 \| SCAN audit_fts VIRTUAL TABLE INDEX \d+:M\d+ \| (CREATE BLOOM FILTER \| )?USE TEMP B-TREE FOR ORDER BY$/);
+  });
+
   it.each(combinations)('%s: the next page after a cursor seeks too', (_name, filter) => {
     const plan = audit.plan('w', filter, { before: { time: 1_500, id: 42 }, beforeId: 100 }).join(' | ');
     expect(plan).not.toMatch(/SCAN a( |$)/);

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { NewAuditEvent } from '../../../src-shared/domain/audit';
 import { auditQueries } from './audit';
+import { FEW_MATCHES } from './auditSearch';
 import { migrate } from './db';
 
 const base: NewAuditEvent = {
@@ -85,5 +86,21 @@ describe('audit search', () => {
     const text = plan.map((p) => p.detail).join(' | ');
     expect(text).toMatch(index);
     expect(text).not.toMatch(/SCAN a\b/);
+  });
+
+  it('orders by event time, not insertion, for rare words (matches first) and common ones (index walk) alike', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db);
+    const audit = auditQueries(db);
+    // Synced history arrives after newer console rows: insertion order is not time order.
+    const rows = Array.from({ length: FEW_MATCHES + 500 }, (_, i) => ({ ...base, time: 10_000 - i, reason: i % 1000 === 7 ? 'common rare-word' : 'common' }));
+    audit.appendMany(rows.slice(0, 3_000));
+    audit.appendMany(rows.slice(3_000).reverse());
+    const rare = audit.search('w', { text: 'rare-word', limit: 10 }).events.map((e) => e.time);
+    expect(rare).toEqual([10_000 - 7, 10_000 - 1_007, 10_000 - 2_007, 10_000 - 3_007, 10_000 - 4_007, 10_000 - 5_007]);
+    const common = audit.search('w', { text: 'common', limit: 3, before: { time: 10_000 - 2_999, id: 3_000 } }).events.map((e) => e.time);
+    expect(common).toEqual([10_000 - 3_000, 10_000 - 3_001, 10_000 - 3_002]);
+    expect(audit.countMatching('w', { text: 'rare-word' })).toBe(6);
+    expect(audit.countMatching('w', { text: 'common' })).toBe(FEW_MATCHES + 500);
   });
 });

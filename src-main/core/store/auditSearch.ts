@@ -60,12 +60,18 @@ const EXACT: [keyof AuditFilter, string][] = [
   ['action', 'action'],
 ];
 
+/** Below this many matches a search reads the matches and sorts them; above, it walks an index. */
+export const FEW_MATCHES = 5_000;
+
 /**
  * The WHERE clause of a filter, built only from fixed column names and named parameters, so a
- * filter value is always data. Each condition matches an index ending in time (migrations 0003 and 0010).
+ * filter value is always data. Each condition matches an index ending in time (migrations 0003 and
+ * 0010). `ftsFirst` makes the text's matches drive the query (a unary + keeps the other columns
+ * off their indexes): right for a rare word, which an index walk would look for through everything.
  */
-export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBounds = {}) {
-  const where = ['a.workspace = @workspace'];
+export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBounds = {}, ftsFirst = false) {
+  const col = (name: string) => (ftsFirst ? `+a.${name}` : `a.${name}`);
+  const where = [`${col('workspace')} = @workspace`];
   const params: Record<string, unknown> = { workspace };
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (match) {
@@ -74,12 +80,12 @@ export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBou
   }
   for (const [key, column] of EXACT) {
     if (filter[key] === undefined) continue;
-    where.push(`a.${column} = @${key}`);
+    where.push(`${col(column)} = @${key}`);
     params[key] = filter[key];
   }
   const ranges: [number | undefined, string, string][] = [
-    [filter.from, 'from', 'a.time >= @from'],
-    [filter.to, 'to', 'a.time <= @to'],
+    [filter.from, 'from', `${col('time')} >= @from`],
+    [filter.to, 'to', `${col('time')} <= @to`],
     [bounds.beforeId, 'beforeId', 'a.id < @beforeId'],
     [bounds.afterId, 'afterId', 'a.id > @afterId'],
   ];
@@ -90,7 +96,7 @@ export function auditWhere(workspace: string, filter: AuditFilter, bounds: IdBou
   }
   if (bounds.before) {
     // A row value compares (time, id) in the order of the indexes, so the next page is a seek.
-    where.push('(a.time, a.id) < (@cursorTime, @cursorId)');
+    where.push(`(${col('time')}, a.id) < (@cursorTime, @cursorId)`);
     params.cursorTime = bounds.before.time;
     params.cursorId = bounds.before.id;
   }
@@ -113,12 +119,21 @@ export function auditSearch(db: Database, toEvent: (row: never) => AuditEvent) {
     return found;
   };
 
+  const matchesUpTo = db.prepare<{ match: string; cap: number }, { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH @match LIMIT @cap)',
+  );
+  /** Whether a search's words are rare enough to read their matches first (one capped count of the FTS index). */
+  const ftsFirst = (filter: AuditFilter) => {
+    const match = filter.text ? ftsQuery(filter.text) : null;
+    return match !== null && matchesUpTo.get({ match, cap: FEW_MATCHES })!.n < FEW_MATCHES;
+  };
+
   const pageSql = ({ from, where }: { from: string; where: string }, offset: boolean) =>
     `SELECT a.* FROM ${from} WHERE ${where} ORDER BY a.time DESC, a.id DESC LIMIT @limit${offset ? ' OFFSET @offset' : ''}`;
 
   return {
     search(workspace: string, request: AuditPageRequest): { events: AuditEvent[]; next: AuditCursor | null } {
-      const { params, ...clause } = auditWhere(workspace, request, { beforeId: request.beforeId, before: request.before });
+      const { params, ...clause } = auditWhere(workspace, request, { beforeId: request.beforeId, before: request.before }, ftsFirst(request));
       const offset = request.offset ? request.offset : 0;
       const rows = statement(pageSql(clause, offset > 0)).all({ ...params, limit: request.limit, ...(offset ? { offset } : {}) }) as Row[];
       const events = rows.map((r) => toEvent(r as never));
@@ -126,7 +141,8 @@ export function auditSearch(db: Database, toEvent: (row: never) => AuditEvent) {
       return { events, next: events.length === request.limit && last ? { time: last.time, id: last.id } : null };
     },
     count(workspace: string, filter: AuditFilter, bounds: IdBounds = {}): number {
-      const { from, where, params } = auditWhere(workspace, filter, bounds);
+      // A count visits every match anyway: with text, the matches drive it.
+      const { from, where, params } = auditWhere(workspace, filter, bounds, Boolean(filter.text));
       return (statement(`SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(params) as { n: number }).n;
     },
     /**
@@ -135,14 +151,14 @@ export function auditSearch(db: Database, toEvent: (row: never) => AuditEvent) {
      * connection is busy while it is open.
      */
     *iterate(workspace: string, filter: AuditFilter, bounds: { beforeId: number; before?: AuditCursor }, limit: number): Generator<AuditEvent> {
-      const { params, ...clause } = auditWhere(workspace, filter, bounds);
+      const { params, ...clause } = auditWhere(workspace, filter, bounds, ftsFirst(filter));
       for (const row of statement(pageSql(clause, false)).iterate({ ...params, limit }) as IterableIterator<Row>) {
         yield toEvent(row as never);
       }
     },
     /** The query plan of a page of this filter, for the test that keeps every filter on an index. */
-    plan(workspace: string, filter: AuditFilter, bounds: IdBounds = {}): string[] {
-      const { params, ...clause } = auditWhere(workspace, filter, bounds);
+    plan(workspace: string, filter: AuditFilter, bounds: IdBounds = {}, matchesFirst = false): string[] {
+      const { params, ...clause } = auditWhere(workspace, filter, bounds, matchesFirst);
       const rows = db.prepare(`EXPLAIN QUERY PLAN ${pageSql(clause, false)}`).all({ ...params, limit: 50 }) as { detail: string }[];
       return rows.map((r) => r.detail);
     },
