@@ -131,8 +131,14 @@ describe('audit export', () => {
       },
     };
     const file = join(dir(), 'big.csv');
+    // Each wait for 'drain' must clean up after itself: no listener leak warning however long the export.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
     const done = await writeExport({ audit: counting, workspace: 'w', filter: {}, format: 'csv', file, chain: intact, now: 0, chunk: 1_000 });
     expect(done.rows).toBe(5_000);
+    process.off('warning', onWarning);
+    expect(warnings).toEqual([]);
     // 5 chunks would do without backpressure; a full buffer closes the statement and resumes after 'drain'.
     expect(statements).toBeGreaterThan(10);
     const ids = parseCsv(readFileSync(file, 'utf8')).slice(7).map((r) => Number(r[0]));

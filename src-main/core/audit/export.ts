@@ -82,8 +82,17 @@ export async function writeExport(job: ExportJob): Promise<{ rows: number; bytes
   let rows = 0;
   let cursor: { time: number; id: number } | undefined;
   let full = !out.write(header(job, total, belowId));
+  // Wait for room in the buffer, or for the stream to fail; each wait removes its own listeners.
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        for (const event of ['drain', 'error', 'close']) out.off(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'error', 'close']) out.on(event, done);
+    });
   for (;;) {
-    if (full) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+    if (full) await drained();
     if (failure) break;
     full = false;
     let read = 0;
