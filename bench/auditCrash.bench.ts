@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { auditQueries } from '../src-main/core/store/audit';
 import { buildCrashWriter, crashDbFile, crashOnce, lcg } from '../src-main/core/store/auditCrashHarness';
@@ -34,6 +36,7 @@ it(`audit crash safety: ${KILLS.toLocaleString('en')} SIGKILLs`, async () => {
   const { db } = openStore({ file });
   const chain = auditQueries(db).verify();
   db.close();
+  for (const dir of [dirname(writer), dirname(file)]) rmSync(dir, { recursive: true, force: true });
 
   console.log(
     [

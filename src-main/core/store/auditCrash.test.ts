@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { auditQueries } from './audit';
 import { buildCrashWriter, crashDbFile, crashOnce, lcg } from './auditCrashHarness';
 import { openStore } from './db';
@@ -43,6 +45,7 @@ describe('audit crash safety', () => {
     const report = auditQueries(db).verify();
     db.close();
     expect(report).toMatchObject({ ok: true, checked: rows.size });
+    for (const dir of [dirname(writer), dirname(file)]) rmSync(dir, { recursive: true, force: true });
     console.log(`crash safety: ${KILLS} kills (${killedBeforeOpen} before the store was open), ${reported.size} rows reported committed, ${rows.size} in the file`);
   }, 600_000);
 });
