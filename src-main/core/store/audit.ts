@@ -127,11 +127,15 @@ export function auditQueries(db: Database) {
   );
   // Bare columns with max(id) come from the newest row of each group (SQLite's documented behaviour).
   const latestChanges = db.prepare<[string], LatestChangeRow>(
-    `SELECT object_id, environment, actor, time, action, source, max(id) AS id FROM audit
-     WHERE workspace = ? AND object_type = 'flag' AND environment IS NOT NULL
-       AND action IN ('flag.enabled', 'flag.disabled', 'flag.strategy.updated')
-       AND (result IS NULL OR result IN ('ok', 'confirmed'))
-     GROUP BY object_id, environment`,
+    // Newest by event time, not by id: a server event synced late can be older than a console row.
+    `SELECT object_id, environment, actor, time, action, source FROM (
+       SELECT object_id, environment, actor, time, action, source,
+              row_number() OVER (PARTITION BY object_id, environment ORDER BY time DESC, id DESC) AS n
+       FROM audit
+       WHERE workspace = ? AND object_type = 'flag' AND environment IS NOT NULL
+         AND action IN ('flag.enabled', 'flag.disabled', 'flag.strategy.updated')
+         AND (result IS NULL OR result IN ('ok', 'confirmed')))
+     WHERE n = 1`,
   );
   const insertExternalMany = chained((events: { event: NewAuditEvent; externalId: string }[], source: string, workspace: string, cursor: number) => {
     let added = 0;

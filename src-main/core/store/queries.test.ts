@@ -84,6 +84,25 @@ describe('audit', () => {
     expect(first.events[0]).toMatchObject({ before: { enabled: true }, after: { enabled: false } });
   });
 
+  it("names a flag's latest change by event time, so a server event synced late never hides a newer one", () => {
+    const { q } = fresh();
+    const change = (time: number, source: 'console' | 'flag-server', actor: string, action: string): NewAuditEvent => ({
+      ...event(time),
+      objectId: 'checkout.kill',
+      source,
+      actor,
+      action,
+      result: source === 'console' ? 'confirmed' : null,
+    });
+    q.audit.append(change(2_000, 'console', 'ana', 'flag.disabled'));
+    // synced afterwards (a higher id), but it happened before Ana's kill
+    q.audit.append(change(1_000, 'flag-server', 'bob', 'flag.enabled'));
+    q.audit.append({ ...change(3_000, 'console', 'carl', 'flag.enabled'), result: 'failed: 401' });
+    expect(q.audit.latestFlagChanges('w')).toEqual([
+      { flag: 'checkout.kill', environment: 'production', by: 'ana', at: 2_000, action: 'flag.disabled', source: 'console' },
+    ]);
+  });
+
   it('pages through an index, not a scan', () => {
     const { db } = fresh();
     const plan = db
