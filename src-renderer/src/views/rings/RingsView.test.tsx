@@ -1,6 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { createFakeBridge } from '../../test/fakeBridge';
+import { ok } from '../../../../src-shared/ipc/result';
+import * as fixtures from '../../test/fixtures';
 import { HOSTILE } from '../../test/fixtures';
 import { bakingRun, frozenStatus, planView } from '../../test/fakeRings';
 import { renderConsole, settle } from '../../test/renderConsole';
@@ -150,6 +152,14 @@ describe('Rings view', () => {
     expect(cells.getByText('checkout')).toBeTruthy();
     expect(cells.getByText('Paused')).toBeTruthy();
     expect(cells.getAllByRole('listitem').map((s) => s.getAttribute('aria-current'))).toEqual([null, 'step', null]);
+  });
+
+  it('says how old each rollout reading is', async () => {
+    const bridge = createFakeBridge({
+      'rollouts:list': () => ok({ rollouts: fixtures.rollouts.map((r) => ({ ...r, observedAt: Date.now() - 5 * 60_000 })) }),
+    });
+    await renderConsole(bridge, <RingsView />);
+    expect(screen.getAllByTestId('rollout-age').map((c) => c.textContent)).toEqual(['5 min ago']);
   });
 });
 

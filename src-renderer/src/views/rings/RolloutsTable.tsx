@@ -1,8 +1,12 @@
 import type { Rollout } from '../../../../src-shared/domain/rollout';
+import { formatAge } from '../../format/age';
+import { formatDateTime } from '../../format/time';
+import { useNow } from '../../hooks/useNow';
 import { RolloutSteps } from './RolloutSteps';
 
-/** Every rollout of the workspace and where it stands in its steps. */
+/** Every rollout of the workspace, where it stands in its steps, and how old that reading is. */
 export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
+  const now = useNow(1000);
   if (rollouts.length === 0) return <p className="muted">No rollouts in this workspace.</p>;
   return (
     <table className="rollouts-table">
@@ -13,6 +17,7 @@ export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
           <th scope="col">Phase</th>
           <th scope="col">Canary weight</th>
           <th scope="col">Steps</th>
+          <th scope="col">Read</th>
         </tr>
       </thead>
       <tbody>
@@ -31,6 +36,9 @@ export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
             <td className="numeric">{rollout.canaryWeight}%</td>
             <td>
               <RolloutSteps rollout={rollout} />
+            </td>
+            <td className="muted" data-testid="rollout-age" title={formatDateTime(rollout.observedAt)}>
+              {formatAge(Math.max(0, now - rollout.observedAt))} ago
             </td>
           </tr>
         ))}
