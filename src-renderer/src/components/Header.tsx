@@ -21,6 +21,12 @@ export function Header() {
           {data.kind === 'demo' && <span className="badge badge-demo">demo</span>}
         </div>
       )}
+      <div className="header-actions">
+        <kbd className="muted" title="Open the command palette">Ctrl+K</kbd>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Workspace settings
+        </button>
+      </div>
       {data && (
         <ul className="backend-chips" aria-label="Backends">
           {data.backends.map((status) => (
@@ -29,12 +35,6 @@ export function Header() {
         </ul>
       )}
       {error && <ErrorNote error={error} onRetry={() => void loadWorkspace()} />}
-      <div className="header-actions">
-        <kbd className="muted" title="Open the command palette">Ctrl+K</kbd>
-        <button type="button" onClick={() => setSettingsOpen(true)}>
-          Workspace settings
-        </button>
-      </div>
       {settingsOpen && <WorkspaceSettings onClose={() => setSettingsOpen(false)} />}
     </header>
   );

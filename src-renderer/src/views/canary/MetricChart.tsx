@@ -4,6 +4,7 @@ import type { MetricDef } from '../../../../src-shared/domain/canary';
 import { formatValue } from '../../format/number';
 import { formatClock, formatDateTime } from '../../format/time';
 import type { ChartRow } from './chartData';
+import { markerLanes } from './markerLanes';
 
 const HEIGHT = 220;
 
@@ -30,6 +31,10 @@ export interface MetricChartProps {
 /** Canary against baseline for one metric; new data flows into the same chart, never a new one. */
 export function MetricChart({ metric, rows, domain, width, markers = [] }: MetricChartProps) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value, metric.unit) : String(value));
+  const first = rows[0]?.t;
+  const last = rows[rows.length - 1]?.t;
+  const span: [number, number] = domain ?? [first ?? 0, last ?? 0];
+  const lanes = markerLanes(markers.map((m) => m.time), span, width);
   return (
     <div className="canary-chart" data-testid="canary-chart" data-metric={metric.id} data-points={rows.length}>
       <LineChart width={width} height={HEIGHT} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
@@ -45,14 +50,14 @@ export function MetricChart({ metric, rows, domain, width, markers = [] }: Metri
         <YAxis width={72} tickFormatter={format} />
         <Tooltip formatter={format} labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(t) : String(t))} />
         <Legend />
-        {markers.map((m) => (
+        {markers.map((m, i) => (
           <ReferenceLine
             key={`${m.time}-${m.kind}-${m.label}`}
             x={m.time}
             stroke={MARKER_COLORS[m.kind]}
             strokeDasharray="4 2"
             ifOverflow="hidden"
-            label={{ value: m.kind, position: 'insideTopLeft', fontSize: 10, fill: MARKER_COLORS[m.kind] }}
+            label={{ value: m.kind, position: 'insideTopLeft', fontSize: 10, fill: MARKER_COLORS[m.kind], dy: 11 * (lanes[i] ?? 0) }}
           >
             <title>{`${m.label} by ${m.actor}`}</title>
           </ReferenceLine>
