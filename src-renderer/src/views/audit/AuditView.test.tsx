@@ -9,6 +9,8 @@ import { HOSTILE } from '../../test/fixtures';
 import { renderConsole, settle } from '../../test/renderConsole';
 import { ROW_HEIGHT } from './AuditList';
 import { AuditView } from './AuditView';
+import { App } from '../../App';
+import { fakeAuditHandlers } from '../../test/fakeAudit';
 
 const MILLION = 1_000_000;
 const NEWEST = Date.UTC(2026, 4, 14, 10, 0, 0);
@@ -236,5 +238,47 @@ describe('Audit view', () => {
     fireEvent.change(screen.getByRole('combobox', { name: /A kill, abort or rollback within/ }), { target: { value: '6' } });
     await settle();
     expect(bridge.requestsTo('audit:dora').at(-1)).toEqual({ weeks: 5, failureWindowHours: 6 });
+  });
+});
+
+describe('Audit view, events arriving', () => {
+  const at = (id: number): AuditEvent => ({ ...eventAt(0), id, time: NEWEST + id * 1000, actor: `user-${id}`, reason: `change ${id}` });
+
+  function liveBridge(events: AuditEvent[]) {
+    // fresh handlers per call: the history grows while the test runs
+    return createFakeBridge({
+      'audit:count': (req) => fakeAuditHandlers(events)['audit:count'](req),
+      'audit:search': (req) => fakeAuditHandlers(events)['audit:search'](req),
+      'audit:status': (req) => fakeAuditHandlers(events)['audit:status'](req),
+    });
+  }
+  const open = async (view: string) => {
+    fireEvent.click(screen.getByRole('button', { name: view }));
+    await settle();
+    await settle();
+  };
+
+  it('asks before moving the rows under a reader, and shows at once what arrived while away', async () => {
+    const events = [at(3), at(2), at(1)];
+    const { bridge } = await renderConsole(liveBridge(events), <App />);
+    await open('Audit');
+    expect(rowIds()).toEqual([3, 2, 1]);
+
+    events.unshift(at(4));
+    act(() => bridge.emit('state:changed', { domain: 'audit' }));
+    await settle();
+    expect(rowIds()).toEqual([3, 2, 1]);
+    fireEvent.click(screen.getByRole('button', { name: '1 new event: show' }));
+    await settle();
+    await settle();
+    expect(rowIds()).toEqual([4, 3, 2, 1]);
+
+    await open('Kill switches');
+    events.unshift(at(6), at(5));
+    act(() => bridge.emit('state:changed', { domain: 'audit' }));
+    await settle();
+    await open('Audit');
+    expect(rowIds()).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(screen.queryByRole('button', { name: /new events?: show/ })).toBeNull();
   });
 });

@@ -43,6 +43,12 @@ export function AuditView() {
   useEffect(() => {
     if (!loaded) void reloadAuditList();
   }, [loaded]);
+  // Arriving at the view is not reading it: events that came in while elsewhere are shown at once.
+  // Only a reader already on the list is asked ("N new events: show") so rows never move under them.
+  useEffect(() => {
+    const { loaded: ready, newer } = useRingside.getState().audit;
+    if (ready && newer > 0) void reloadAuditList();
+  }, []);
   return (
     <section className="view-audit" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit</h2>
