@@ -48,6 +48,20 @@ export function noise(seed: number, ...ints: number[]): number {
   return fmix32(h ^ (ints.length * 8)) / TWO_32;
 }
 
+/**
+ * Value noise in [-1, 1]: a hashed knot every `periodMs`, eased (smoothstep) between knots, so a
+ * series wanders without jumping from one sample to the next.
+ */
+export function smoothNoise(seed: number, stream: number, t: number, periodMs: number): number {
+  const x = t / periodMs;
+  const k = Math.floor(x);
+  const f = x - k;
+  const eased = f * f * (3 - 2 * f);
+  const a = noise(seed, stream, k);
+  const b = noise(seed, stream, k + 1);
+  return 2 * (a + (b - a) * eased) - 1;
+}
+
 /** FNV-1a: turns a series or flag name into a stream number for noise(). */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;

@@ -1,6 +1,6 @@
 import type { CanaryGroup, SeriesPoint } from '../../../src-shared/domain/canary';
 import type { MetricsProvider, RawSeries } from '../../core/ports';
-import { hashString, noise } from './random';
+import { hashString, smoothNoise } from './random';
 import { metricQuery, type DemoMetricId } from './releases';
 import type { RingDemoRollout } from './ringDemoRollout';
 
@@ -26,15 +26,7 @@ const DAMAGE: Record<DemoMetricId, { factor: number; add: number }> = {
 const JITTER: Record<DemoMetricId, number> = { error_rate: 0.06, latency_p95: 0.03, saturation: 0.02 };
 
 /** Smooth seeded wobble in [-1, 1]: hashed per scrape, eased between scrapes. */
-function wobble(seed: number, stream: number, t: number): number {
-  const x = t / SCRAPE_MS;
-  const k = Math.floor(x);
-  const f = x - k;
-  const eased = f * f * (3 - 2 * f);
-  const a = noise(seed, stream, k);
-  const b = noise(seed, stream, k + 1);
-  return 2 * (a + (b - a) * eased) - 1;
-}
+const wobble = (seed: number, stream: number, t: number) => smoothNoise(seed, stream, t, SCRAPE_MS);
 
 export interface RingDemoRelease {
   id: string;

@@ -1,5 +1,5 @@
 import type { CanaryGroup } from '../../../src-shared/domain/canary';
-import { hashString, noise } from './random';
+import { hashString, noise, smoothNoise } from './random';
 import type { DemoMetricId, DemoRelease } from './releases';
 
 /**
@@ -33,16 +33,8 @@ const SHAPES: Record<DemoMetricId, Shape> = {
   saturation: { jitter: { baseline: 0.03, canary: 0.04 }, shared: 0.05, own: 0.02, daily: 0.25, spike: [0, 1], max: 100 },
 };
 
-/** Value noise in [-1, 1): hashed knots every five minutes, eased between them. */
-function wander(seed: number, stream: number, t: number): number {
-  const x = t / KNOT_MS;
-  const k = Math.floor(x);
-  const f = x - k;
-  const eased = f * f * (3 - 2 * f);
-  const a = noise(seed, stream, k);
-  const b = noise(seed, stream, k + 1);
-  return 2 * (a + (b - a) * eased) - 1;
-}
+/** Value noise in [-1, 1]: hashed knots every five minutes, eased between them. */
+const wander = (seed: number, stream: number, t: number) => smoothNoise(seed, stream, t, KNOT_MS);
 
 /** Standard normal from two hashed uniforms (Box-Muller). */
 function gaussian(seed: number, stream: number, slot: number): number {

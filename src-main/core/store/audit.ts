@@ -8,21 +8,8 @@ const CHAIN_COLUMNS = `id, time, source, actor, workspace, environment, object_t
        reason, result, external_id, hash`;
 type ChainRow = ChainedFields & { hash: string | null };
 
-interface AuditRow {
-  id: number;
-  time: number;
-  source: string;
-  actor: string;
-  workspace: string;
-  environment: string | null;
-  object_type: string;
-  object_id: string;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  reason: string | null;
-  result: string | null;
-}
+/** A row as read for display: the chained fields without the sync's external id. */
+type AuditRow = Omit<ChainedFields, 'external_id'>;
 
 interface LatestChangeRow {
   object_id: string;
