@@ -13,6 +13,13 @@ export const FlagStrategy = z.object({
   /** flexibleRollout percentage, null for strategies without one */
   rollout: z.number().min(0).max(100).nullable(),
   constraintCount: z.number().int().nonnegative(),
+  /** the title a person gave the strategy in the flag server, e.g. "Employees" */
+  title: z.string().optional(),
+  /**
+   * A disabled strategy stays on the flag but exposes no one (Unleash 5.3+). Snapshots cached
+   * before the field existed read as enabled, as Unleash itself treats a missing value.
+   */
+  disabled: z.boolean().default(false),
 });
 export type FlagStrategy = z.infer<typeof FlagStrategy>;
 

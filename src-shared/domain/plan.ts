@@ -10,6 +10,8 @@ const HOUR_MS = 3_600_000;
  * The flag side of a ring: entering the ring turns the release flag on in the plan's environment
  * and, when `rollout` is set, sets that gradual-rollout strategy's percentage. `audience` names
  * the constraint or segment the strategy carries in Unleash (e.g. "segment beta-testers").
+ * When rings name their `strategyIds`, entering ring N enables the strategies of rings 0..N and
+ * keeps those of later rings disabled, before the flag is turned on.
  */
 export const FlagExposure = z
   .object({
@@ -17,6 +19,12 @@ export const FlagExposure = z
     /** the Unleash strategy whose percentage this ring sets; null: the flag's first gradual rollout */
     strategyId: z.string().min(1).max(200).nullable(),
     rollout: z.number().int().min(0).max(100).nullable(),
+    /** the strategies carrying this ring's audience; absent or empty: the ring names none */
+    strategyIds: z
+      .array(z.string().min(1).max(200))
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, 'names a strategy twice')
+      .optional(),
   })
   .strict();
 export type FlagExposure = z.infer<typeof FlagExposure>;

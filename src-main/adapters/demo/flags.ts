@@ -56,6 +56,17 @@ export class DemoFlagProvider implements FlagProvider {
     this.record('ringside', 'feature-strategy-updated', flag, environment, { rollout, before });
   }
 
+  async setStrategyEnabled(flag: string, environment: string, strategyId: string, enabled: boolean): Promise<void> {
+    const state = this.environmentOf(flag, environment);
+    const strategy = state.strategies.find((s) => s.id === strategyId);
+    if (!strategy) throw new RingsideError('not_found', `Flag ${flag} has no strategy ${strategyId} in ${environment}.`);
+    if (strategy.disabled === !enabled) return;
+    strategy.disabled = !enabled;
+    this.record('ringside', 'feature-strategy-updated', flag, environment, { strategyId, disabled: !enabled });
+    // As Unleash does: an environment left with only disabled strategies is turned off.
+    if (state.enabled && state.strategies.every((s) => s.disabled)) await this.setEnabled(flag, environment, false);
+  }
+
   async featureTypes(): Promise<FeatureTypeInfo[]> {
     return structuredClone(DEMO_FEATURE_TYPES);
   }

@@ -30,6 +30,8 @@ interface StrategySpec {
   name: string;
   rollout: number | null;
   constraints: number;
+  title?: string;
+  disabled?: boolean;
 }
 interface EnvSpec {
   on: boolean;
@@ -50,6 +52,12 @@ interface FlagSpec {
 }
 
 const rollout = (percent: number, constraints = 0): StrategySpec => ({ name: 'flexibleRollout', rollout: percent, constraints });
+/** One strategy per ring audience; only the rings a release has entered are enabled. */
+const ringStrategy = (title: string, percent: number, constraints: number, disabled: boolean): StrategySpec => ({
+  ...rollout(percent, constraints),
+  title,
+  disabled,
+});
 const on = (...strategies: StrategySpec[]): EnvSpec => ({ on: true, strategies: strategies.length ? strategies : [rollout(100)] });
 const off = (...strategies: StrategySpec[]): EnvSpec => ({ on: false, strategies });
 
@@ -97,7 +105,15 @@ export const FLAG_SPECS: readonly FlagSpec[] = [
   {
     name: 'payments.3ds2-challenge-flow', type: 'release', createdBy: 'fatima.elamin', ageDays: 6.3, stage: 'pre-live',
     description: 'Use the 3-D Secure 2 challenge flow for card payments above the SCA threshold.',
-    owner: 'team-payments', expires: '2026-09-30', dev: on(rollout(100, 1)), prod: off(rollout(10, 2)),
+    owner: 'team-payments', expires: '2026-09-30', dev: on(rollout(100, 1)),
+    // The ring demo's release: Ring 0 developers (group IN developers), Ring 1 employees (email
+    // ENDS_WITH @shop.example), Ring 2 the beta-program segment, Ring 3 a gradual rollout.
+    prod: off(
+      ringStrategy('Developers', 100, 1, false),
+      ringStrategy('Employees', 100, 1, true),
+      ringStrategy('Beta program', 100, 1, true),
+      ringStrategy('Everyone', 0, 0, true),
+    ),
   },
   {
     name: 'payments.paypal', type: 'kill-switch', createdBy: 'fatima.elamin', ageDays: 104.8, stage: 'live',
@@ -156,8 +172,19 @@ function envState(seed: number, flagIndex: number, envIndex: number, environment
       name: s.name,
       rollout: s.rollout,
       constraintCount: s.constraints,
+      ...(s.title ? { title: s.title } : {}),
+      disabled: s.disabled ?? false,
     })),
   };
+}
+
+/** The ids of a flag's strategies in an environment, in order, as buildFlags gives them for a seed. */
+export function strategyIdsOf(seed: number, flag: string, environment: string): string[] {
+  const flagIndex = FLAG_SPECS.findIndex((f) => f.name === flag);
+  const spec = FLAG_SPECS[flagIndex];
+  if (!spec) return [];
+  const envIndex = environment === 'development' ? 0 : 1;
+  return (envIndex === 0 ? spec.dev : spec.prod).strategies.map((_, i) => stableUuid(seed, flagIndex, envIndex, i));
 }
 
 /** Every flag as the provider serves it, created relative to `now` (whole seconds, like Unleash). */

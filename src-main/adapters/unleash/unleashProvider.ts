@@ -96,16 +96,25 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     });
   }
 
-  async function setRollout(flag: string, environment: string, strategyId: string, rollout: number): Promise<void> {
+  const strategyPath = (flag: string, environment: string, strategyId: string) =>
+    `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/strategies/${encodeURIComponent(strategyId)}`;
+
+  /** Unleash finds a strategy by id alone and checks only its flag, so the environment is checked here. */
+  async function strategyOf(flag: string, environment: string, strategyId: string): Promise<UnleashStrategy> {
     const env = (await detail(flag)).environments.find((e) => e.name === environment);
     const strategy = env?.strategies?.find((s) => s.id === strategyId);
     if (!strategy) throw new RingsideError('not_found', `Flag ${flag} has no strategy ${strategyId} in ${environment}.`);
+    return strategy;
+  }
+
+  async function setRollout(flag: string, environment: string, strategyId: string, rollout: number): Promise<void> {
+    const strategy = await strategyOf(flag, environment, strategyId);
     if (strategy.name !== 'flexibleRollout') {
       throw new RingsideError('conflict', `Strategy ${strategyId} of ${flag} is "${strategy.name}", not a gradual rollout.`);
     }
     await client.send({
       method: 'PUT',
-      path: `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/strategies/${encodeURIComponent(strategyId)}`,
+      path: strategyPath(flag, environment, strategyId),
       body: {
         name: strategy.name,
         title: strategy.title ?? undefined,
@@ -115,6 +124,21 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
         variants: strategy.variants ?? [],
         parameters: { ...strategy.parameters, rollout: String(rollout) },
       },
+      idempotent: true,
+    });
+  }
+
+  /**
+   * A JSON patch of the one field, so a concurrent change to the strategy's constraints or
+   * percentage is not overwritten. Unleash turns the flag off by itself when this leaves every
+   * strategy of the environment disabled; the caller's read-back shows it.
+   */
+  async function setStrategyEnabled(flag: string, environment: string, strategyId: string, enabled: boolean): Promise<void> {
+    await strategyOf(flag, environment, strategyId);
+    await client.send({
+      method: 'PATCH',
+      path: strategyPath(flag, environment, strategyId),
+      body: [{ op: 'replace', path: '/disabled', value: !enabled }],
       idempotent: true,
     });
   }
@@ -141,7 +165,7 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     return collected.sort((a, b) => a.id - b.id);
   }
 
-  return { provider: 'unleash', listFlags, readState, setEnabled, setRollout, featureTypes, eventsSince, eventPage };
+  return { provider: 'unleash', listFlags, readState, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage };
 }
 
 function toServerEvent(e: UnleashEvent): FlagServerEvent {
@@ -166,6 +190,8 @@ function toEnvironmentState(env: { name: string; enabled: boolean; strategies?: 
       name: s.name,
       rollout: rolloutOf(s),
       constraintCount: (s.constraints?.length ?? 0) + (s.segments?.length ?? 0),
+      ...(s.title ? { title: s.title } : {}),
+      disabled: s.disabled ?? false,
     })),
   };
 }

@@ -27,6 +27,7 @@ function pagedLog(count: number) {
     readState: async () => ({ environment: 'production', enabled: false, strategies: [] }),
     setEnabled: async () => {},
     setRollout: async () => {},
+    setStrategyEnabled: async () => {},
     featureTypes: async () => [],
     eventsSince: async () => {
       throw new Error('a paged provider is read by pages');

@@ -1,7 +1,13 @@
+import { createBackendTracker } from '../backends';
 import { createCore } from '../createCore';
+import { createEventBus } from '../events';
+import { createWindowsService } from '../rings/windowsService';
+import { createQueries, openStore } from '../store/index';
 import { fakeFlagServer, testFlag } from '../testing/fakeFlagServer';
 import { fakeClock } from '../testing/fakeWorkspace';
 import type { Workspace } from '../workspace';
+import { createFlagActions } from './flagActions';
+import { createFlagService } from './flagService';
 
 function setup() {
   const clock = fakeClock();
@@ -122,5 +128,69 @@ describe('changes made by others', () => {
     });
     const page = await core.dispatch('audit:page', { limit: 50 });
     expect(page.ok && (page.value as { events: unknown[] }).events).toHaveLength(1);
+  });
+});
+
+/** The flag actions as the session builds them (real store, audit and release windows), for actions no channel exposes. */
+function direct() {
+  const clock = fakeClock(); // Friday 2027-01-15 09:00 in Berlin
+  const strategy = (id: string, title: string, disabled: boolean) => ({ id, title, name: 'flexibleRollout', rollout: 100, constraintCount: 1, disabled });
+  const ringed = testFlag('checkout.pricing');
+  ringed.environments[1]!.strategies = [strategy('dev', 'Developers', false), strategy('staff', 'Employees', true)];
+  ringed.environments[0]!.strategies = [strategy('dev-staff', 'Employees', true)];
+  const server = fakeFlagServer([ringed], clock.now);
+  const { db } = openStore({ file: ':memory:' });
+  const queries = createQueries(db);
+  const workspace: Workspace = { id: 'w', name: 'W', kind: 'live', flags: server.provider, deploy: null, metrics: null, releases: [] };
+  const bus = createEventBus();
+  const backends = createBackendTracker(workspace, queries.syncState, clock);
+  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now);
+  const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, actor: 'oncall' });
+  windows.set({ timeZone: 'Europe/Berlin', weekly: [], freezes: [{ label: 'Launch freeze', from: '2027-01-15T00:00', to: '2027-01-15T18:00', reason: 'marketing launch' }] });
+  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: 'oncall', releaseGate: windows.gatekeeper.check });
+  const audit = () => queries.audit.page('w', 100).events.reverse().filter((e) => e.objectType === 'flag');
+  const staff = () => server.flags.get('checkout.pricing')!.environments[1]!.strategies[1]!;
+  return { server, flags, actions, audit, staff };
+}
+
+describe('one strategy of a flag (a ring audience)', () => {
+  it('disables a strategy at once, confirmed by read-back, intent before outcome, even in a blackout', async () => {
+    const { actions, audit, server } = direct();
+    const done = await actions.setStrategyEnabled({ flag: 'checkout.pricing', environment: 'production', strategyId: 'dev', enabled: false });
+    expect(done.state.strategies.find((s) => s.id === 'dev')).toMatchObject({ disabled: true });
+    expect(server.flags.get('checkout.pricing')!.environments[1]!.strategies[0]!.disabled).toBe(true);
+    expect(audit().map((e) => [e.action, e.result, (e.after as { disabled?: boolean }).disabled ?? null])).toEqual([
+      ['flag.strategy.disabled.requested', 'pending', true],
+      ['flag.strategy.disabled', 'confirmed', null],
+    ]);
+  });
+
+  it('blocks enabling one in production during a blackout without an override, and asks a reason', async () => {
+    const { actions, flags, staff, audit, server } = direct();
+    await flags.list();
+    const noReason = actions.setStrategyEnabled({ flag: 'checkout.pricing', environment: 'production', strategyId: 'staff', enabled: true });
+    await expect(noReason).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^reason: enabling strategy "Employees" of checkout.pricing in production exposes its audience/) });
+    const blocked = actions.setStrategyEnabled({ flag: 'checkout.pricing', environment: 'production', strategyId: 'staff', enabled: true, reason: 'Ring 1' });
+    await expect(blocked).rejects.toMatchObject({
+      code: 'blocked',
+      message: expect.stringContaining('Enabling strategy "Employees" of checkout.pricing in production is blocked by a release blackout: Freeze "Launch freeze"'),
+    });
+    expect(staff().disabled).toBe(true);
+    expect(audit()).toEqual([]);
+
+    // Development is not a release.
+    await actions.setStrategyEnabled({ flag: 'checkout.pricing', environment: 'development', strategyId: 'dev-staff', enabled: true });
+    expect(server.flags.get('checkout.pricing')!.environments[0]!.strategies[0]!.disabled).toBe(false);
+
+    await actions.setStrategyEnabled({ flag: 'checkout.pricing', environment: 'production', strategyId: 'staff', enabled: true, reason: 'Ring 1', blackoutOverride: 'CAB-12 approved' });
+    expect(staff().disabled).toBe(false);
+    expect(audit().at(-1)).toMatchObject({ action: 'flag.strategy.enabled', result: 'confirmed', reason: 'Ring 1' });
+  });
+
+  it('reports a write the read-back does not show as a conflict', async () => {
+    const { actions, server, audit } = direct();
+    server.faults.ignoreWrites = true;
+    await expect(actions.setStrategyEnabled({ flag: 'checkout.pricing', environment: 'production', strategyId: 'dev', enabled: false })).rejects.toMatchObject({ code: 'conflict' });
+    expect(audit().at(-1)).toMatchObject({ action: 'flag.strategy.disabled', result: 'unconfirmed' });
   });
 });

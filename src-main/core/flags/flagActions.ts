@@ -143,6 +143,41 @@ export function createFlagActions(ctx: ActionContext) {
     return { flag: req.flag, environment: req.environment, rollout: req.rollout, confirmedAt: done.confirmedAt, latencyMs: done.latencyMs };
   }
 
+  /**
+   * Enable or disable one strategy (the audience of a ring). Enabling in production exposes that
+   * audience, so it is a release: a reason and the release windows. Disabling takes exposure away
+   * and is never blocked.
+   */
+  async function setStrategyEnabled(req: {
+    flag: string;
+    environment: string;
+    strategyId: string;
+    enabled: boolean;
+    reason?: string;
+    blackoutOverride?: string;
+  }) {
+    const cached = ctx.flags.cachedState(req.flag, req.environment)?.strategies.find((s) => s.id === req.strategyId);
+    const label = cached?.title ? `strategy "${cached.title}"` : `strategy ${req.strategyId}`;
+    const release = req.enabled && isProduction(ctx.flags.environments(), req.environment);
+    if (release && !req.reason) {
+      throw new RingsideError(
+        'bad_request',
+        `reason: enabling ${label} of ${req.flag} in ${req.environment} exposes its audience; give a reason.`,
+      );
+    }
+    if (release) ctx.releaseGate?.(`Enabling ${label} of ${req.flag} in ${req.environment}`, req.blackoutOverride);
+    const done = await audited(
+      {
+        ...req,
+        action: req.enabled ? 'flag.strategy.enabled' : 'flag.strategy.disabled',
+        intent: { strategyId: req.strategyId, disabled: !req.enabled },
+      },
+      (p) => p.setStrategyEnabled(req.flag, req.environment, req.strategyId, req.enabled),
+      (state) => state.strategies.some((s) => s.id === req.strategyId && s.disabled === !req.enabled),
+    );
+    return { flag: req.flag, environment: req.environment, strategyId: req.strategyId, state: done.state, confirmedAt: done.confirmedAt, latencyMs: done.latencyMs };
+  }
+
   /** Kill every flag carrying `type:value` that is on in the environment; one result per flag. */
   async function killByTag(req: { tag: string; environment: string; reason?: string }) {
     const split = req.tag.indexOf(':');
@@ -166,5 +201,5 @@ export function createFlagActions(ctx: ActionContext) {
     return { results };
   }
 
-  return { setEnabled, setRollout, killByTag };
+  return { setEnabled, setRollout, setStrategyEnabled, killByTag };
 }

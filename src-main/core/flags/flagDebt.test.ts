@@ -8,16 +8,18 @@ const types = [
   { id: 'operational', name: 'Operational', lifetimeDays: 7 },
   { id: 'kill-switch', name: 'Kill switch', lifetimeDays: null },
 ];
-const full = [{ environment: 'production', enabled: true, strategies: [{ id: 's', name: 'flexibleRollout', rollout: 100, constraintCount: 0 }] }];
-const partial = [{ environment: 'production', enabled: true, strategies: [{ id: 's', name: 'flexibleRollout', rollout: 50, constraintCount: 0 }] }];
+const full = [{ environment: 'production', enabled: true, strategies: [{ id: 's', name: 'flexibleRollout', rollout: 100, constraintCount: 0, disabled: false }] }];
+const partial = [{ environment: 'production', enabled: true, strategies: [{ id: 's', name: 'flexibleRollout', rollout: 50, constraintCount: 0, disabled: false }] }];
 
 describe('flag debt', () => {
   it('knows when a flag is fully on', () => {
     expect(isFullyOn({ environment: 'p', enabled: true, strategies: [] })).toBe(true);
     expect(isFullyOn(full[0]!)).toBe(true);
     expect(isFullyOn(partial[0]!)).toBe(false);
-    expect(isFullyOn({ environment: 'p', enabled: true, strategies: [{ id: 's', name: 'default', rollout: null, constraintCount: 2 }] })).toBe(false);
+    expect(isFullyOn({ environment: 'p', enabled: true, strategies: [{ id: 's', name: 'default', rollout: null, constraintCount: 2, disabled: false }] })).toBe(false);
     expect(isFullyOn({ ...full[0]!, enabled: false })).toBe(false);
+    // A disabled strategy exposes no one, whatever its percentage.
+    expect(isFullyOn({ ...full[0]!, strategies: [{ ...full[0]!.strategies[0]!, disabled: true }, ...partial[0]!.strategies] })).toBe(false);
   });
 
   it('reads owner and expiry from typed and simple tags', () => {

@@ -6,11 +6,11 @@ const DAY = 86_400_000;
 export const FULL_EXPOSURE_DAYS = 40;
 const TEMPORARY = new Set(['release', 'experiment']);
 
-/** Fully on: enabled, and some strategy without constraints serves everyone (no rollout, or 100 %). */
+/** Fully on: enabled, and some enabled strategy without constraints serves everyone (no rollout, or 100 %). */
 export function isFullyOn(state: FlagEnvironmentState): boolean {
   if (!state.enabled) return false;
   if (state.strategies.length === 0) return true;
-  return state.strategies.some((s) => s.constraintCount === 0 && (s.rollout === null || s.rollout >= 100));
+  return state.strategies.some((s) => !s.disabled && s.constraintCount === 0 && (s.rollout === null || s.rollout >= 100));
 }
 
 /** A tag's value by key, from a typed tag (`owner` / `team-a`) or a simple one (`simple` / `owner:team-a`). */

@@ -23,6 +23,11 @@ export interface FlagProvider {
   setEnabled(flag: string, environment: string, enabled: boolean): Promise<void>;
   /** Change the percentage of a gradual-rollout strategy. */
   setRollout(flag: string, environment: string, strategyId: string, rollout: number): Promise<void>;
+  /**
+   * Enable or disable one strategy of a flag in an environment, leaving the flag's own on/off and
+   * its other strategies as they are (a ring's audience rides on its own strategy).
+   */
+  setStrategyEnabled(flag: string, environment: string, strategyId: string, enabled: boolean): Promise<void>;
   /** Feature types with their expected lifetimes. */
   featureTypes(): Promise<FeatureTypeInfo[]>;
   /** Server events with an id above the cursor, oldest first. */

@@ -211,3 +211,130 @@ describe('release plans through the core', () => {
     });
   });
 });
+
+/**
+ * checkout.pricing with one strategy per ring audience in production, as a release manager sets
+ * it up in Unleash: Ring 0's disabled, the later audiences still enabled (the worst start), the flag off.
+ */
+async function perRingStrategies() {
+  const world = ringWorld();
+  const strategy = (id: string, title: string, rollout: number, constraintCount: number, disabled: boolean) => ({ id, title, name: 'flexibleRollout', rollout, constraintCount, disabled });
+  world.flagOn().strategies = [
+    strategy('devs', 'Developers', 100, 1, true),
+    strategy('staff', 'Employees', 100, 1, false),
+    strategy('beta', 'Beta program', 100, 1, false),
+    strategy('all', 'Everyone', 0, 0, false),
+  ];
+  const created = await world.call<PlanView>('plans:create', { releaseId: 'checkout-2.4.0' });
+  const ids = [['devs'], ['staff'], ['beta'], ['all']];
+  const rings = created.plan.rings.map((r, i) => ({ ...r, bakeMs: 10 * MIN, exposure: { ...r.exposure!, strategyIds: ids[i] } }));
+  await world.call('plans:update', { planId: created.plan.id, rings });
+  const disabled = () => Object.fromEntries(world.flagOn().strategies.map((s) => [s.id, s.disabled]));
+  return { ...world, planId: created.plan.id, rings, disabled };
+}
+
+describe('rings bound to one flag strategy per audience', () => {
+  it('entering Ring 0 disables the later audiences before it enables Ring 0’s and turns the flag on, each audited intent then outcome', async () => {
+    const world = await perRingStrategies();
+    await world.call('plans:advance', { planId: world.planId });
+    expect(world.flags.writes).toEqual([
+      'checkout.pricing production strategy staff disabled',
+      'checkout.pricing production strategy beta disabled',
+      'checkout.pricing production strategy all disabled',
+      'checkout.pricing production strategy devs enabled',
+      'checkout.pricing production on',
+    ]);
+    expect(world.disabled()).toEqual({ devs: false, staff: true, beta: true, all: true });
+    expect(world.flagOn().enabled).toBe(true);
+    // Ring 3's 100 % is not Ring 0's business: the gradual strategy stays where it was.
+    expect(world.flagOn().strategies.find((s) => s.id === 'all')!.rollout).toBe(0);
+
+    const flagRows = (await world.audit()).filter((e) => e.objectId === 'checkout.pricing' && e.source === 'console');
+    expect(flagRows.map((e) => [e.action, e.result])).toEqual([
+      ['flag.strategy.disabled.requested', 'pending'],
+      ['flag.strategy.disabled', 'confirmed'],
+      ['flag.strategy.disabled.requested', 'pending'],
+      ['flag.strategy.disabled', 'confirmed'],
+      ['flag.strategy.disabled.requested', 'pending'],
+      ['flag.strategy.disabled', 'confirmed'],
+      ['flag.strategy.enabled.requested', 'pending'],
+      ['flag.strategy.enabled', 'confirmed'],
+      ['flag.enabled.requested', 'pending'],
+      ['flag.enabled', 'confirmed'],
+    ]);
+    expect(flagRows[0]).toMatchObject({ actor: 'ana', reason: 'Advance to Ring 0 of checkout 2.4.0', after: { strategyId: 'staff', disabled: true } });
+    const advanced = (await world.audit()).find((e) => e.action === 'plan.advanced')!;
+    expect((advanced.after as { done: string[] }).done).toEqual([
+      'disabled strategy "Employees" (Ring 1) of checkout.pricing in production',
+      'disabled strategy "Beta program" (Ring 2) of checkout.pricing in production',
+      'disabled strategy "Everyone" (Ring 3) of checkout.pricing in production',
+      'enabled strategy "Developers" (Ring 0) of checkout.pricing in production',
+      'turned checkout.pricing on in production',
+    ]);
+  });
+
+  it('advancing enables the next audience alone; the last ring sets its own gradual strategy’s percentage before enabling it', async () => {
+    const world = await perRingStrategies();
+    await world.call('plans:advance', { planId: world.planId });
+    const writes = () => world.flags.writes.slice(5);
+    await world.core.poll();
+    world.clock.advance(10 * MIN);
+    await world.call('plans:advance', { planId: world.planId });
+    expect(writes()).toEqual(['checkout.pricing production strategy staff enabled']);
+    expect(world.disabled()).toEqual({ devs: false, staff: false, beta: true, all: true });
+
+    for (const ring of [2, 3]) {
+      await world.core.poll();
+      world.clock.advance(10 * MIN);
+      const view = await world.call<PlanView>('plans:advance', { planId: world.planId });
+      expect(view.run.ring).toBe(ring);
+    }
+    expect(writes()).toEqual(['checkout.pricing production strategy staff enabled', 'checkout.pricing production strategy beta enabled', 'checkout.pricing production strategy all enabled']);
+    expect(world.disabled()).toEqual({ devs: false, staff: false, beta: false, all: false });
+    expect(world.flagOn().strategies.find((s) => s.id === 'all')!.rollout).toBe(100);
+    const rows = (await world.audit()).filter((e) => e.objectId === 'checkout.pricing' && e.source === 'console' && !e.action.endsWith('.requested'));
+    expect(rows.slice(-2).map((e) => e.action)).toEqual(['flag.strategy.updated', 'flag.strategy.enabled']);
+  });
+
+  it('refuses a ring that would leave every strategy disabled, before touching anything', async () => {
+    const world = await perRingStrategies();
+    const rings = world.rings.map((r, i) => (i === 0 ? { ...r, exposure: { ...r.exposure!, strategyIds: [] } } : i === 1 ? { ...r, exposure: { ...r.exposure!, strategyIds: ['staff', 'devs'] } } : r));
+    await world.call('plans:update', { planId: world.planId, rings });
+    await expect(world.call('plans:advance', { planId: world.planId })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('Every strategy of checkout.pricing in production would be disabled in Ring 0; turning it on then makes Unleash add a default strategy'),
+    });
+    expect(world.flags.writes).toEqual([]);
+    expect(world.flagOn().enabled).toBe(false);
+  });
+
+  it('refuses a ring naming a strategy the flag no longer has, before touching anything', async () => {
+    const world = await perRingStrategies();
+    world.flagOn().strategies = world.flagOn().strategies.filter((s) => s.id !== 'beta');
+    await expect(world.call('plans:advance', { planId: world.planId })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('checkout.pricing has no strategy beta in production, which Ring 2 names'),
+    });
+    expect(world.flags.writes).toEqual([]);
+  });
+
+  it('a blackout blocks entering the ring: no audience is enabled without an override; with one, it is audited', async () => {
+    const world = await perRingStrategies();
+    await world.call('windows:set', { timeZone: 'Europe/Berlin', weekly: [], freezes: [{ label: 'Launch freeze', from: '2027-01-15T00:00', to: '2027-01-15T18:00', reason: 'marketing launch' }] });
+    await expect(world.call('plans:advance', { planId: world.planId })).rejects.toMatchObject({ code: 'blocked' });
+    expect(world.flags.writes).toEqual([]);
+    expect(world.disabled()).toEqual({ devs: true, staff: false, beta: false, all: false });
+    await world.call('plans:advance', { planId: world.planId, blackoutOverride: 'CAB-12 approved' });
+    expect(world.disabled()).toEqual({ devs: false, staff: true, beta: true, all: true });
+    expect((await world.audit()).some((e) => e.action === 'blackout.overridden' && e.reason === 'CAB-12 approved')).toBe(true);
+  });
+
+  it('rolling back still kills the flag and leaves the strategies as they are', async () => {
+    const world = await perRingStrategies();
+    await world.call('plans:advance', { planId: world.planId });
+    await world.call('plans:rollback', { planId: world.planId, reason: 'support tickets' });
+    expect(world.flagOn().enabled).toBe(false);
+    expect(world.disabled()).toEqual({ devs: false, staff: true, beta: true, all: true });
+  });
+});
+

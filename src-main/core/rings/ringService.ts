@@ -158,7 +158,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
     const base = { source: who.source, actor: who.actor, environment: plan.environment, objectType: 'plan' as const, objectId: plan.id, action: 'plan.advanced' };
     const from = run.ring >= 0 ? plan.rings[run.ring]!.name : null;
     try {
-      const done = await enterLayers(deps, plan, ring, run.rollout?.canaryWeight ?? null, actor, override);
+      const done = await enterLayers(deps, plan, index, run.rollout?.canaryWeight ?? null, actor, override);
       const next = enterRing(run, index, clock.now(), who.actor);
       saveRun(plan, next);
       audit({ ...base, before: { ring: from }, after: { ring: ring.name, done }, reason: override ?? null, result: 'done' });

@@ -22,7 +22,7 @@ const plan = (patch: Partial<ReleasePlan> = {}): ReleasePlan => ({
   autoAdvance: true,
   guardMode: 'act',
   rings: [
-    { name: 'Ring 0', audience: 'Developers', exposure: { audience: 'segment developers', strategyId: 's-1', rollout: null }, weight: 5, bakeMs: 600_000 },
+    { name: 'Ring 0', audience: 'Developers', exposure: { audience: 'segment developers', strategyId: 's-1', rollout: null, strategyIds: ['s-1', 's-0'] }, weight: 5, bakeMs: 600_000 },
     { name: 'Ring 1', audience: HOSTILE, exposure: null, weight: 25, bakeMs: 1_800_000 },
     { name: 'Ring 3', audience: 'Everyone', exposure: { audience: null, strategyId: null, rollout: 100 }, weight: null, bakeMs: 0 },
   ],

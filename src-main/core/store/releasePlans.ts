@@ -34,6 +34,8 @@ interface RingRow {
   exposure_audience: string | null;
   exposure_strategy: string | null;
   exposure_rollout: number | null;
+  /** JSON array of strategy ids, NULL when the ring names none (migration 0011) */
+  exposure_strategies: string | null;
   weight: number | null;
   bake_ms: number;
 }
@@ -42,7 +44,12 @@ const toRing = (row: RingRow): Ring => ({
   name: row.name,
   audience: row.audience,
   exposure: row.exposed
-    ? { audience: row.exposure_audience, strategyId: row.exposure_strategy, rollout: row.exposure_rollout }
+    ? {
+        audience: row.exposure_audience,
+        strategyId: row.exposure_strategy,
+        rollout: row.exposure_rollout,
+        ...(row.exposure_strategies ? { strategyIds: stored(StrategyIds, row.exposure_strategies, `strategies of ${row.name}`) } : {}),
+      }
     : null,
   weight: row.weight,
   bakeMs: row.bake_ms,
@@ -62,6 +69,7 @@ const toPlan = (row: PlanRow, rings: Ring[]): ReleasePlan => ({
   updatedAt: row.updated_at,
 });
 
+const StrategyIds = z.array(z.string());
 const Weekly = z.array(WeeklyWindow);
 const Freezes = z.array(Freeze);
 
@@ -90,7 +98,7 @@ export function releasePlanQueries(db: Database) {
   const clearRings = db.prepare('DELETE FROM plan_ring WHERE workspace = ? AND plan_id = ?');
   const insertRing = db.prepare(
     `INSERT INTO plan_ring (workspace, plan_id, position, name, audience, exposed, exposure_audience, exposure_strategy,
-       exposure_rollout, weight, bake_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       exposure_rollout, exposure_strategies, weight, bake_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const deletePlan = db.prepare('DELETE FROM release_plan WHERE workspace = ? AND id = ?');
   const run = db.prepare<[string, string], { state: string }>('SELECT state FROM plan_run WHERE workspace = ? AND plan_id = ?');
@@ -134,6 +142,7 @@ export function releasePlanQueries(db: Database) {
         r.exposure?.audience ?? null,
         r.exposure?.strategyId ?? null,
         r.exposure?.rollout ?? null,
+        r.exposure?.strategyIds?.length ? JSON.stringify(r.exposure.strategyIds) : null,
         r.weight,
         r.bakeMs,
       ),

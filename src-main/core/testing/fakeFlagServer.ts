@@ -7,6 +7,8 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
   const flags = new Map(initial.map((f) => [f.name, structuredClone(f)]));
   const events: FlagServerEvent[] = [];
   const faults = { down: false, ignoreWrites: false, failFlag: null as string | null };
+  /** every write that changed something, in order: "checkout.pricing production on", "… strategy s2 disabled" */
+  const writes: string[] = [];
   const reachable = () => {
     if (faults.down) throw new RingsideError('unavailable', 'The flag server at 127.0.0.1:9 is not answering.');
   };
@@ -29,7 +31,13 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
       reachable();
       if (faults.failFlag === name) throw new RingsideError('unavailable', `Unleash answered 500 for ${name}`);
       if (faults.ignoreWrites) return;
-      env(name, environment).enabled = enabled;
+      const state = env(name, environment);
+      // As Unleash 7.5 does: turning on with every strategy disabled adds a default strategy for everyone.
+      if (enabled && state.strategies.every((s) => s.disabled)) {
+        state.strategies.push({ id: `default-${state.strategies.length + 1}`, name: 'flexibleRollout', rollout: 100, constraintCount: 0, disabled: false });
+      }
+      state.enabled = enabled;
+      writes.push(`${name} ${environment} ${enabled ? 'on' : 'off'}`);
       events.push({ id: events.length + 1, type: enabled ? 'feature-environment-enabled' : 'feature-environment-disabled', createdBy: 'ci', createdAt: now(), flag: name, environment, data: null, preData: null });
     },
     async setRollout(name, environment, strategyId, rollout) {
@@ -37,6 +45,18 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
       const strategy = env(name, environment).strategies.find((s) => s.id === strategyId);
       if (!strategy) throw new RingsideError('not_found', `No strategy ${strategyId}`);
       strategy.rollout = rollout;
+    },
+    async setStrategyEnabled(name, environment, strategyId, enabled) {
+      reachable();
+      if (faults.failFlag === name) throw new RingsideError('unavailable', `Unleash answered 500 for ${name}`);
+      const state = env(name, environment);
+      const strategy = state.strategies.find((s) => s.id === strategyId);
+      if (!strategy) throw new RingsideError('not_found', `No strategy ${strategyId}`);
+      if (faults.ignoreWrites) return;
+      strategy.disabled = !enabled;
+      writes.push(`${name} ${environment} strategy ${strategyId} ${enabled ? 'enabled' : 'disabled'}`);
+      // As Unleash 7.5 does: an environment whose strategies are all disabled is turned off.
+      if (state.strategies.every((s) => s.disabled)) state.enabled = false;
     },
     featureTypes: async () => [
       { id: 'release', name: 'Release', lifetimeDays: 40 },
@@ -52,7 +72,7 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
     env(name, environment).enabled = enabled;
     events.push({ id: events.length + 1, type: enabled ? 'feature-environment-enabled' : 'feature-environment-disabled', createdBy: actor, createdAt: now(), flag: name, environment, data: null, preData: null });
   };
-  return { provider, faults, changeByOther, flags };
+  return { provider, faults, changeByOther, flags, writes };
 }
 
 export const testFlag = (name: string, overrides: Partial<Flag> = {}): Flag => ({
@@ -66,7 +86,7 @@ export const testFlag = (name: string, overrides: Partial<Flag> = {}): Flag => (
   lifecycleStage: null,
   environments: [
     { environment: 'development', enabled: true, strategies: [] },
-    { environment: 'production', enabled: true, strategies: [{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0 }] },
+    { environment: 'production', enabled: true, strategies: [{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0, disabled: false }] },
   ],
   ...overrides,
 });

@@ -49,6 +49,9 @@ export function fakeWorkspace() {
       async setRollout() {
         throw new RingsideError('not_found', 'The fake flag has no gradual rollout.');
       },
+      async setStrategyEnabled() {
+        throw new RingsideError('not_found', 'The fake flag has no strategies.');
+      },
       featureTypes: async () => [],
       eventsSince: async () => [],
     },

@@ -43,7 +43,7 @@ export const flags: Flag[] = [
       {
         environment: 'production',
         enabled: true,
-        strategies: [{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0 }],
+        strategies: [{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0, disabled: false }],
       },
     ],
   }),
