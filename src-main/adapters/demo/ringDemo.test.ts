@@ -24,6 +24,14 @@ function demo(seed = 42) {
     (await call<{ flags: { name: string; environments: { environment: string; enabled: boolean }[] }[] }>('flags:list')).flags
       .find((f) => f.name === RING_DEMO_RELEASE.flag)!
       .environments.find((e) => e.environment === 'production')!.enabled;
+  /** Which ring audiences the flag's production strategies expose, by title. */
+  const audiences = async () =>
+    Object.fromEntries(
+      (await call<{ flags: { name: string; environments: { environment: string; strategies: { title?: string; disabled: boolean }[] }[] }[] }>('flags:list')).flags
+        .find((f) => f.name === RING_DEMO_RELEASE.flag)!
+        .environments.find((e) => e.environment === 'production')!
+        .strategies.map((s) => [s.title, !s.disabled]),
+    );
   /** Poll every second of demo time for `seconds`. */
   const run = async (seconds: number) => {
     for (let i = 0; i < seconds; i++) {
@@ -31,7 +39,7 @@ function demo(seed = 42) {
       await core.poll();
     }
   };
-  return { core, clock, call, plan, rollout, flagOn, run };
+  return { core, clock, call, plan, rollout, flagOn, audiences, run };
 }
 
 describe('the ring demo', () => {
@@ -44,6 +52,8 @@ describe('the ring demo', () => {
     expect(view.run.verdict?.outcome).toBe('pass');
     expect(await d.rollout()).toMatchObject({ canaryWeight: 5, aborted: false });
     expect(await d.flagOn()).toBe(true);
+    expect(await d.audiences()).toEqual({ Developers: true, Employees: false, 'Beta program': false, Everyone: false });
+    expect(view.plan.rings.map((r) => r.exposure?.strategyIds?.length)).toEqual([1, 1, 1, 1]);
   });
 
   it('moves to Ring 1 by itself after the bake time, then the guard stops the line as its canary degrades', async () => {
@@ -54,6 +64,8 @@ describe('the ring demo', () => {
     expect(view.run.ring).toBe(1);
     expect(view.rings[1]).toMatchObject({ enteredBy: 'ringside-auto' });
     expect(await d.rollout()).toMatchObject({ canaryWeight: 25 });
+    // Ring 1 enabled the employees' strategy alone; beta users and everyone stay dark.
+    expect(await d.audiences()).toEqual({ Developers: true, Employees: true, 'Beta program': false, Everyone: false });
 
     await d.run(20);
     view = await d.plan();

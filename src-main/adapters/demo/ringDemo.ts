@@ -3,6 +3,7 @@ import type { Clock } from '../../core/ports';
 import type { ReleaseDefinition, Workspace } from '../../core/workspace';
 import { newRun, enterRing } from '../../core/rings/progression';
 import { DemoFlagProvider } from './flags';
+import { strategyIdsOf } from './fleet';
 import { DEMO_METRICS, metricQuery } from './releases';
 import { RingDemoRollout, withRingDemoRollout } from './ringDemoRollout';
 import { withRingDemoMetrics, type RingDemoRelease } from './ringDemoSignals';
@@ -60,9 +61,11 @@ function releaseDefinition(startedAt: number): ReleaseDefinition {
   };
 }
 
-function plan(createdAt: number, speed: number): ReleasePlan {
+function plan(createdAt: number, speed: number, seed: number): ReleasePlan {
   const bake = (minutes: number) => Math.round((minutes * MIN) / speed);
   const r = RING_DEMO_RELEASE;
+  // The flag carries one strategy per ring audience in production, in ring order (fleet.ts).
+  const [developers, employees, beta, everyone] = strategyIdsOf(seed, r.flag, 'production').map((id) => [id]);
   return {
     id: `plan-${r.id}`,
     releaseId: r.id,
@@ -73,10 +76,10 @@ function plan(createdAt: number, speed: number): ReleasePlan {
     autoAdvance: true,
     guardMode: 'act',
     rings: [
-      { name: 'Ring 0', audience: 'Developers', exposure: { audience: 'constraint: group IN developers', strategyId: null, rollout: null }, weight: 5, bakeMs: bake(10) },
-      { name: 'Ring 1', audience: 'Employees', exposure: { audience: 'constraint: email ENDS_WITH @shop.example', strategyId: null, rollout: null }, weight: 25, bakeMs: bake(30) },
-      { name: 'Ring 2', audience: 'Beta users', exposure: { audience: 'segment: beta-program', strategyId: null, rollout: null }, weight: 50, bakeMs: bake(120) },
-      { name: 'Ring 3', audience: 'Everyone', exposure: { audience: 'gradual rollout 100 %', strategyId: null, rollout: 100 }, weight: 100, bakeMs: bake(60) },
+      { name: 'Ring 0', audience: 'Developers', exposure: { audience: 'constraint: group IN developers', strategyId: null, rollout: null, strategyIds: developers }, weight: 5, bakeMs: bake(10) },
+      { name: 'Ring 1', audience: 'Employees', exposure: { audience: 'constraint: email ENDS_WITH @shop.example', strategyId: null, rollout: null, strategyIds: employees }, weight: 25, bakeMs: bake(30) },
+      { name: 'Ring 2', audience: 'Beta users', exposure: { audience: 'segment: beta-program', strategyId: null, rollout: null, strategyIds: beta }, weight: 50, bakeMs: bake(120) },
+      { name: 'Ring 3', audience: 'Everyone', exposure: { audience: 'gradual rollout 100 %', strategyId: null, rollout: 100, strategyIds: everyone }, weight: 100, bakeMs: bake(60) },
     ],
     createdAt,
     updatedAt: createdAt,
@@ -101,7 +104,7 @@ export function withRingDemo(workspace: Workspace, options: RingDemoOptions): Wo
   const rollout = new RingDemoRollout({ namespace: r.namespace, name: r.rollout }, r.version, clock, startedAt);
   // Ring 0 is live: the flag serves developers in production.
   if (workspace.flags instanceof DemoFlagProvider) void workspace.flags.changeByOther(OWNER, r.flag, 'production', true);
-  const seeded = plan(createdAt, speed);
+  const seeded = plan(createdAt, speed, seed);
   const run: PlanRun = enterRing(newRun(seeded), 0, startedAt, OWNER);
   return {
     ...workspace,
