@@ -4,6 +4,8 @@ import { startFaultProxy } from '../../../e2e/fixtures/faultProxy';
 import { unleashAdmin, type UnleashAdmin } from '../../../e2e/fixtures/unleashSeed';
 import { createCore, type Core } from '../../core/createCore';
 import type { Flag } from '../../../src-shared/domain/flag';
+import type { PlanView } from '../../../src-shared/domain/plan';
+import type { Workspace } from '../../core/workspace';
 import { connectWorkspace, demoWorkspace, workspaceFromDefinition } from '../workspaceDefinition';
 import { memorySecretStore } from '../../core/ports/secretStore';
 import { mkdtempSync } from 'node:fs';
@@ -136,6 +138,101 @@ describe('Unleash adapter against a real unleash-server 7.5', () => {
     expect(rows.find((r) => r.flag === 'checkout.pricing')).toMatchObject({ lifetimeDays: 40, temporary: true });
     expect(rows.find((r) => r.flag === 'profile.bio')).toMatchObject({ lifetimeDays: null, temporary: false, reasons: ['no-owner'] });
     core.dispose();
+  });
+});
+
+describe('one strategy per ring audience, against the real server', () => {
+  const FLAG = 'payments.rings';
+  type ServerStrategy = { id: string; title: string; disabled: boolean; constraints: { contextName: string; values?: string[] }[]; parameters: { rollout: string } };
+  /** The server's own strategies of the flag in production, by title. */
+  const serverStrategies = async () => {
+    const detail = (await admin.call('GET', `/api/admin/projects/default/features/${FLAG}`)) as { environments: { name: string; enabled: boolean; strategies: ServerStrategy[] }[] };
+    const prod = detail.environments.find((e) => e.name === 'production')!;
+    return { enabled: prod.enabled, byTitle: Object.fromEntries(prod.strategies.map((s) => [s.title, s])) };
+  };
+
+  beforeAll(async () => {
+    await admin.call('POST', '/api/admin/projects/default/features', { name: FLAG, type: 'release', description: 'rings' });
+    const audience = (title: string, operator: string, values: string[]) =>
+      admin.call('POST', `/api/admin/projects/default/features/${FLAG}/environments/production/strategies`, {
+        name: 'flexibleRollout',
+        title,
+        parameters: { rollout: '100', stickiness: 'default', groupId: FLAG },
+        constraints: [{ contextName: 'userId', operator, values, caseInsensitive: true, inverted: false }],
+      });
+    await audience('Developers', 'IN', ['dev-1', 'dev-2']);
+    await audience('Employees', 'STR_ENDS_WITH', ['@shop.example']);
+  });
+
+  it('maps titles and the disabled flag, disables one strategy by JSON patch and enables it again, confirmed on the server', async () => {
+    const provider = createUnleashProvider({ url: unleash.url, project: 'default', token: unleash.adminToken });
+    const listed = (await provider.listFlags()).flags.find((f) => f.name === FLAG)!.environments.find((e) => e.environment === 'production')!;
+    expect(listed.strategies.map((s) => [s.title, s.disabled, s.constraintCount, s.rollout])).toEqual([
+      ['Developers', false, 1, 100],
+      ['Employees', false, 1, 100],
+    ]);
+    const employees = listed.strategies.find((s) => s.title === 'Employees')!;
+
+    await provider.setStrategyEnabled(FLAG, 'production', employees.id, false);
+    const back = await provider.readState(FLAG, 'production');
+    expect(back.strategies.map((s) => [s.title, s.disabled])).toEqual([['Developers', false], ['Employees', true]]);
+    const truth = await serverStrategies();
+    expect(truth.byTitle.Employees).toMatchObject({ id: employees.id, disabled: true, parameters: { rollout: '100' } });
+    // Only the one field changed: the audience's constraint is still there.
+    expect(truth.byTitle.Employees!.constraints).toEqual([expect.objectContaining({ contextName: 'userId', values: ['@shop.example'] })]);
+    expect(truth.byTitle.Developers).toMatchObject({ disabled: false });
+
+    await provider.setStrategyEnabled(FLAG, 'production', employees.id, true);
+    expect((await serverStrategies()).byTitle.Employees).toMatchObject({ disabled: false });
+    await expect(provider.setStrategyEnabled(FLAG, 'development', employees.id, false)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await serverStrategies()).byTitle.Employees).toMatchObject({ disabled: false });
+  });
+
+  it('entering Ring 0 disables the employees before turning the flag on, in the server’s own event order', async () => {
+    const provider = createUnleashProvider({ url: unleash.url, project: 'default', token: unleash.adminToken });
+    const ids = Object.fromEntries((await provider.readState(FLAG, 'production')).strategies.map((s) => [s.title, s.id]));
+    const workspace: Workspace = {
+      id: 'rings-it',
+      name: 'Rings',
+      kind: 'live',
+      flags: provider,
+      deploy: null,
+      metrics: null,
+      releases: [{ release: { id: 'pay-2.0', service: 'payments', version: '2.0', flag: FLAG, rollout: null, startedAt: 0, metrics: [] }, queries: {} }],
+    };
+    const core = createCore({ dataDir: ':memory:', version: 't', actor: 'ana', log: () => {}, workspace: () => workspace });
+    const plan = await value<PlanView>(core, 'plans:create', { releaseId: 'pay-2.0' });
+    const ring = (i: number, strategy: string) => ({ ...plan.plan.rings[i]!, exposure: { audience: strategy, strategyId: null, rollout: null, strategyIds: [ids[strategy]!] } });
+    await value(core, 'plans:update', { planId: plan.plan.id, rings: [ring(0, 'Developers'), ring(1, 'Employees')] });
+    const before = await admin.call('GET', `/api/admin/search/events?feature=IS:${FLAG}&limit=1`);
+    expect((await serverStrategies()).enabled).toBe(false);
+
+    await value(core, 'plans:advance', { planId: plan.plan.id });
+    const truth = await serverStrategies();
+    expect(truth.enabled).toBe(true);
+    expect(truth.byTitle.Developers).toMatchObject({ disabled: false });
+    expect(truth.byTitle.Employees).toMatchObject({ disabled: true });
+    const newest = (before as { events: { id: number }[] }).events[0]!.id;
+    const after = (await admin.call('GET', `/api/admin/search/events?feature=IS:${FLAG}&limit=20`)) as { events: { id: number; type: string; environment?: string }[] };
+    const since = after.events.filter((e) => e.id > newest).sort((a, b) => a.id - b.id).map((e) => e.type);
+    expect(since).toEqual(['feature-strategy-update', 'feature-environment-enabled']);
+    const audit = await value<{ events: { action: string; result: string }[] }>(core, 'audit:page', { limit: 20 });
+    expect(audit.events.filter((e) => e.action.startsWith('flag.')).map((e) => [e.action, e.result]).reverse()).toEqual([
+      ['flag.strategy.disabled.requested', 'pending'],
+      ['flag.strategy.disabled', 'confirmed'],
+      ['flag.enabled.requested', 'pending'],
+      ['flag.enabled', 'confirmed'],
+    ]);
+    core.dispose();
+  });
+
+  it('turns the flag off by itself when its last enabled strategy is disabled (why a ring never leaves none)', async () => {
+    const provider = createUnleashProvider({ url: unleash.url, project: 'default', token: unleash.adminToken });
+    const developers = (await provider.readState(FLAG, 'production')).strategies.find((s) => s.title === 'Developers')!;
+    await provider.setStrategyEnabled(FLAG, 'production', developers.id, false);
+    const truth = await serverStrategies();
+    expect(truth.enabled).toBe(false);
+    expect(Object.values(truth.byTitle).every((s) => s.disabled)).toBe(true);
   });
 });
 
