@@ -7,11 +7,14 @@ import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
 import { useRingside } from '../../store/useRingside';
 import { CellOutcome } from './CellOutcome';
 import { RolloutEditor } from './RolloutEditor';
+import { strategyName, strategySummary } from './strategyText';
 import './flagCell.css';
 
-/** Distinct rollout percentages of an environment's strategies, e.g. "25%" or "10%, 50%". */
+/** Distinct rollout percentages of an environment's enabled strategies, e.g. "25%" or "10%, 50%". */
 export function rolloutLabel(state: FlagEnvironmentState): string | null {
-  const percents = [...new Set(state.strategies.map((s) => s.rollout).filter((r): r is number => r !== null))];
+  // A disabled strategy exposes no one, whatever its percentage says.
+  const live = state.strategies.filter((s) => !s.disabled);
+  const percents = [...new Set(live.map((s) => s.rollout).filter((r): r is number => r !== null))];
   return percents.length ? percents.map((p) => `${p}%`).join(', ') : null;
 }
 
@@ -55,6 +58,7 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, now }
   const production = environment.type === 'production';
   const readOnly = readOnlyReason !== null;
   const rollout = state.enabled ? rolloutLabel(state) : null;
+  const disabled = state.strategies.filter((s) => s.disabled);
   const word = pending ? 'pending' : state.enabled ? 'on' : 'off';
   const label = state.enabled ? `Kill ${flag.name} in ${env}` : `Turn on ${flag.name} in ${env}`;
 
@@ -89,7 +93,7 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, now }
         </button>
       </div>
       {state.strategies
-        .filter((s) => s.rollout !== null)
+        .filter((s) => s.rollout !== null && !s.disabled)
         .map((strategy, index, all) => (
           <RolloutEditor
             key={strategy.id}
@@ -102,6 +106,15 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, now }
             onAsk={setAsk}
           />
         ))}
+      {disabled.length > 0 && (
+        <ul className="strategies-disabled" aria-label={`Disabled strategies of ${flag.name} in ${env}`}>
+          {disabled.map((strategy) => (
+            <li key={strategy.id} data-testid="strategy-disabled" title={strategySummary(strategy)}>
+              {strategyName(strategy)}: disabled
+            </li>
+          ))}
+        </ul>
+      )}
       <CellOutcome flag={flag.name} env={env} state={state} op={op} readOnly={readOnly} change={change} now={now} onAsk={setAsk} />
       {ask && (
         <ReasonDialog

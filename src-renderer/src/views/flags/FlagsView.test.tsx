@@ -25,6 +25,37 @@ describe('Kill switches view', () => {
     expect(partial.getByTestId('flag-state-development').textContent).toBe('off');
   });
 
+  it('marks a disabled strategy in small text and does not count its rollout as exposure', async () => {
+    const ringed = flagsListing().flags.map((f) =>
+      f.name !== 'recs.rollout'
+        ? f
+        : {
+            ...f,
+            environments: f.environments.map((e) =>
+              e.environment !== 'production'
+                ? e
+                : {
+                    ...e,
+                    strategies: [
+                      { id: 's1', name: 'flexibleRollout', title: 'Developers', rollout: 25, constraintCount: 1, disabled: false },
+                      { id: 's2', name: 'flexibleRollout', title: HOSTILE, rollout: 50, constraintCount: 1, disabled: true },
+                      { id: 's3', name: 'default', rollout: null, constraintCount: 0, disabled: true },
+                    ],
+                  },
+            ),
+          },
+    );
+    await renderConsole(createFakeBridge({ 'flags:list': () => ok(flagsListing({ flags: ringed })) }));
+    await screen.findAllByTestId('flag-row');
+    const cell = within(row('recs.rollout'));
+    expect(cell.getByTestId('flag-state-production').textContent).toBe('on 25%');
+    expect(cell.getAllByTestId('strategy-disabled').map((li) => li.textContent)).toEqual([`${HOSTILE}: disabled`, 'default: disabled']);
+    expect(cell.getByRole('list', { name: 'Disabled strategies of recs.rollout in production' })).toBeTruthy();
+    // Only the enabled gradual rollout has an editor.
+    expect(cell.getAllByRole('spinbutton').map((i) => i.getAttribute('aria-label'))).toEqual(['Rollout of recs.rollout in production']);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
   it('renders a hostile description and tag as literal text, creating no element', async () => {
     await renderConsole();
     await screen.findAllByTestId('flag-row');

@@ -1,15 +1,16 @@
 import { useId, useState } from 'react';
-import type { GuardMode, PlanView } from '../../../../src-shared/domain/plan';
+import type { GuardMode, PlanView, Ring } from '../../../../src-shared/domain/plan';
 import type { IpcError } from '../../../../src-shared/ipc/result';
 import { ErrorNote } from '../../components/ErrorNote';
 import { updatePlan } from '../../store/ringCommands';
+import { RingStrategies } from './RingStrategies';
 
-/** Auto-advance, and whether the guard acts or only recommends. */
+/** Auto-advance, whether the guard acts or only recommends, and the flag strategies each ring enables. */
 export function PlanSettings({ view }: { view: PlanView }) {
   const id = useId();
   const [error, setError] = useState<IpcError | null>(null);
   const { plan } = view;
-  const save = async (patch: { autoAdvance?: boolean; guardMode?: GuardMode }) => {
+  const save = async (patch: { autoAdvance?: boolean; guardMode?: GuardMode; rings?: Ring[] }) => {
     const result = await updatePlan({ planId: plan.id, ...patch });
     setError(result.ok ? null : result.error);
   };
@@ -34,6 +35,7 @@ export function PlanSettings({ view }: { view: PlanView }) {
           Only recommend: halt and ask a person to roll back
         </label>
       </fieldset>
+      <RingStrategies view={view} onSave={(rings) => save({ rings })} />
       {error && <ErrorNote error={error} />}
     </div>
   );

@@ -1,10 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { App } from '../../App';
 import { createFakeBridge } from '../../test/fakeBridge';
+import type { PlanRun } from '../../../../src-shared/domain/plan';
 import { ok } from '../../../../src-shared/ipc/result';
 import * as fixtures from '../../test/fixtures';
 import { HOSTILE } from '../../test/fixtures';
-import { bakingRun, frozenStatus, planView } from '../../test/fakeRings';
+import { bakingRun, frozenStatus, openStatus, planView, ringPlan } from '../../test/fakeRings';
 import { renderConsole, settle } from '../../test/renderConsole';
 import { useRingside } from '../../store/useRingside';
 import { RingsView } from './RingsView';
@@ -187,5 +188,80 @@ describe('the stop-the-line banner', () => {
     expect(useRingside.getState().view).toBe('rings');
     fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss stop-the-line alert' }));
     expect(screen.queryByTestId('guard-banner')).toBeNull();
+  });
+
+  describe('choosing the flag strategies each ring enables', () => {
+    const strategy = (id: string, title: string, rollout: number, constraintCount: number, disabled: boolean) => ({ id, title, name: 'flexibleRollout', rollout, constraintCount, disabled });
+    const payments = fixtures.flag('payments.3ds2-challenge-flow', false, {
+      type: 'release',
+      environments: [
+        { environment: 'development', enabled: true, strategies: [] },
+        {
+          environment: 'production',
+          enabled: false,
+          strategies: [strategy('devs', 'Developers', 100, 1, false), strategy('staff', 'Employees', 100, 1, true), strategy('beta', HOSTILE, 100, 2, true)],
+        },
+      ],
+    });
+    const fresh: PlanRun = { ...bakingRun, ring: -1, rings: bakingRun.rings.map(() => ({ enteredAt: null, enteredBy: null, gateSince: null, healthyAt: null })), verdict: null, rollout: null };
+    const choice = (ring: string) => within(screen.getAllByTestId('ring-strategies').find((f) => f.getAttribute('data-ring') === ring)!);
+
+    function plansBridge(run = fresh) {
+      let view = planView(run);
+      const bridge = createFakeBridge({ 'flags:list': () => ok(fixtures.flagsListing({ flags: [...fixtures.flags, payments] })) });
+      bridge.respond('plans:list', () => ok({ plans: [view], unplanned: [], blackout: openStatus }));
+      bridge.respond('plans:update', ({ planId: _planId, ...patch }) => {
+        view = { ...view, plan: { ...view.plan, ...patch } };
+        return ok(view);
+      });
+      return bridge;
+    }
+
+    it('offers the flag’s strategies per ring with name, constraints and rollout, and saves a choice', async () => {
+      const bridge = plansBridge();
+      await renderConsole(bridge, <RingsView />);
+      await settle();
+      const employees = choice('Ring 1').getByRole('checkbox', { name: 'Employees · 1 constraint · 100 % · disabled now' }) as HTMLInputElement;
+      expect(choice('Ring 1').getAllByRole('checkbox').map((c) => c.parentElement!.textContent)).toEqual([
+        'Developers · 1 constraint · 100 %',
+        'Employees · 1 constraint · 100 % · disabled now',
+        `${HOSTILE} · 2 constraints · 100 % · disabled now`,
+      ]);
+      expect(document.querySelector('img')).toBeNull();
+      // Ring 2 binds no flag exposure in this plan: nothing to choose.
+      expect(screen.getAllByTestId('ring-strategies').map((f) => f.getAttribute('data-ring'))).toEqual(['Ring 0', 'Ring 1', 'Ring 3']);
+      expect(employees.checked).toBe(false);
+      expect(employees.disabled).toBe(false);
+      employees.focus();
+      expect(document.activeElement).toBe(employees);
+      fireEvent.click(employees);
+      await settle();
+      const sent = bridge.requestsTo('plans:update') as { planId: string; rings: typeof ringPlan.rings }[];
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.planId).toBe('plan-payments-3ds');
+      expect(sent[0]!.rings.map((r) => r.exposure?.strategyIds ?? null)).toEqual([null, ['staff'], null, null]);
+      expect(sent[0]!.rings[1]).toEqual({ ...ringPlan.rings[1], exposure: { ...ringPlan.rings[1]!.exposure, strategyIds: ['staff'] } });
+      expect((choice('Ring 1').getByRole('checkbox', { name: /^Employees/ }) as HTMLInputElement).checked).toBe(true);
+
+      fireEvent.click(choice('Ring 1').getByRole('checkbox', { name: /^Employees/ }));
+      await settle();
+      expect((bridge.requestsTo('plans:update')[1] as { rings: typeof ringPlan.rings }).rings[1]!.exposure!.strategyIds).toEqual([]);
+    });
+
+    it('shows the choice of a plan under way without letting it change, and names a strategy the flag lost', async () => {
+      const chosen = { ...ringPlan, rings: ringPlan.rings.map((r, i) => (i === 0 ? { ...r, exposure: { ...r.exposure!, strategyIds: ['devs', 'gone-1'] } } : r)) };
+      const bridge = plansBridge(bakingRun);
+      bridge.respond('plans:list', () => ok({ plans: [{ ...planView(bakingRun), plan: chosen }], unplanned: [], blackout: openStatus }));
+      await renderConsole(bridge, <RingsView />);
+      await settle();
+      const developers = choice('Ring 0').getByRole('checkbox', { name: 'Developers · 1 constraint · 100 %' }) as HTMLInputElement;
+      expect(developers.checked).toBe(true);
+      expect(developers.disabled).toBe(true);
+      expect(screen.getByText(/The plan is under way: reset it to change them/)).toBeTruthy();
+      expect(choice('Ring 0').getByText('Names strategy gone-1, which payments.3ds2-challenge-flow no longer has in production.')).toBeTruthy();
+      fireEvent.click(developers);
+      await settle();
+      expect(bridge.requestsTo('plans:update')).toEqual([]);
+    });
   });
 });
