@@ -55,6 +55,17 @@ describe('flag cache', () => {
     db.prepare("INSERT INTO flag_cache (workspace, name, body) VALUES ('w', 'broken', '{not json')").run();
     expect(q.flagCache.read('w').flags.map((f) => f.name)).toEqual(['a']);
   });
+
+  it('reads strategies cached before they had a disabled field as enabled, and keeps a disabled one disabled', () => {
+    const { db, q } = fresh();
+    const old = { ...flag('old', true), environments: [{ environment: 'production', enabled: true, strategies: [{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0 }] }] };
+    db.prepare("INSERT INTO flag_cache (workspace, name, body) VALUES ('w', 'old', ?)").run(JSON.stringify(old));
+    expect(q.flagCache.read('w').flags[0]!.environments[0]!.strategies).toEqual([{ id: 's1', name: 'flexibleRollout', rollout: 25, constraintCount: 0, disabled: false }]);
+    const ringed = flag('ringed', true);
+    ringed.environments[0]!.strategies = [{ id: 's2', name: 'flexibleRollout', title: 'Employees', rollout: 100, constraintCount: 1, disabled: true }];
+    q.flagCache.replace('w', [ringed], []);
+    expect(q.flagCache.read('w').flags[0]!.environments[0]!.strategies[0]).toMatchObject({ title: 'Employees', disabled: true });
+  });
 });
 
 describe('sync state', () => {
