@@ -120,7 +120,7 @@ export function auditQueries(db: Database) {
               row_number() OVER (PARTITION BY object_id, environment ORDER BY time DESC, id DESC) AS n
        FROM audit
        WHERE workspace = ? AND object_type = 'flag' AND environment IS NOT NULL
-         AND action IN ('flag.enabled', 'flag.disabled', 'flag.strategy.updated')
+         AND action IN ('flag.enabled', 'flag.disabled', 'flag.strategy.updated', 'flag.strategy.enabled', 'flag.strategy.disabled')
          AND (result IS NULL OR result IN ('ok', 'confirmed')))
      WHERE n = 1`,
   );

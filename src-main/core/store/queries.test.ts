@@ -114,6 +114,13 @@ describe('audit', () => {
     ]);
   });
 
+  it("counts a ring's audience strategy switched on or off as a flag's latest change", () => {
+    const { q } = fresh();
+    q.audit.append({ ...event(1_000), objectId: 'payments.3ds', action: 'flag.enabled' });
+    q.audit.append({ ...event(2_000), objectId: 'payments.3ds', actor: 'ringside-auto', action: 'flag.strategy.enabled' });
+    expect(q.audit.latestFlagChanges('w')).toMatchObject([{ flag: 'payments.3ds', by: 'ringside-auto', action: 'flag.strategy.enabled' }]);
+  });
+
   it('pages through an index, not a scan', () => {
     const { db } = fresh();
     const plan = db

@@ -11,6 +11,8 @@ const changeVerbs: Record<string, string> = {
   'flag.enabled': 'on',
   'flag.disabled': 'off',
   'flag.strategy.updated': 'rollout changed',
+  'flag.strategy.enabled': 'audience added',
+  'flag.strategy.disabled': 'audience removed',
 };
 
 /** "off by ana.ribeiro 3 min ago" */
