@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NewAuditEvent } from '../../../src-shared/domain/audit';
 import { auditQueries, type AuditQueries } from '../store/audit';
 import { openStore } from '../store/db';
-import { csvCell } from './csvCell';
+import { csvCell } from '../../../src-shared/format/csv';
 import { CSV_COLUMNS, writeExport, type ChainState } from './export';
 
 const event = (i: number, fields: Partial<NewAuditEvent> = {}): NewAuditEvent => ({
@@ -100,7 +100,7 @@ describe('audit export', () => {
       expect(row).toHaveLength(CSV_COLUMNS.length);
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
-    expect(csvCell(-5)).toBe("'-5");
+    expect(csvCell('-5')).toBe("'-5");
     // The filter itself may be hostile: the header must not turn it into cells or formulas.
     const second = join(dir(), 'f.csv');
     await writeExport({ audit, workspace: 'w', filter: { actor: '",=cmd|\' /C calc\'!A0' }, format: 'csv', file: second, chain: intact, now: 0 });

@@ -4,7 +4,7 @@ import type { AuditEvent } from '../../../src-shared/domain/audit';
 import type { ChainReport } from '../store/auditChain';
 import type { AuditQueries } from '../store/audit';
 import type { AuditFilter } from '../store/auditSearch';
-import { csvCell, csvLine } from './csvCell';
+import { csvCell, csvLine } from '../../../src-shared/format/csv';
 
 export type ExportFormat = 'csv' | 'jsonl';
 

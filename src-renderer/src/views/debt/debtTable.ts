@@ -1,5 +1,5 @@
 import type { DebtReason, FlagDebtRow } from '../../../../src-shared/domain/flagDebt';
-import { toCsv, type CsvValue } from '../../format/csv';
+import { toCsv, type CsvValue } from '../../../../src-shared/format/csv';
 
 export const reasonLabels: Record<DebtReason, string> = {
   'past-lifetime': 'past its expected lifetime',

@@ -1,4 +1,4 @@
-import { csvCell, toCsv } from './csv';
+import { csvCell, csvLine, toCsv } from './csv';
 
 describe('csvCell', () => {
   it('writes plain text and numbers as they are', () => {
@@ -36,8 +36,16 @@ describe('csvCell', () => {
 
   it('leaves a formula character that is not first alone', () => {
     expect(csvCell('a=b')).toBe('a=b');
-    expect(csvCell(' =1')).toBe(' =1');
     expect(csvCell('2026-01-01')).toBe('2026-01-01');
+  });
+
+  it('quotes a cell with leading or trailing blanks so readers keep them (and a spaced formula stays text)', () => {
+    expect(csvCell(' =1')).toBe('" =1"');
+    expect(csvCell('owner ')).toBe('"owner "');
+  });
+
+  it('writes one streamed record with its CRLF', () => {
+    expect(csvLine([1, 'a,b', null, '=x'])).toBe('1,"a,b",,\'=x\r\n');
   });
 
   it('keeps hostile markup as text', () => {
