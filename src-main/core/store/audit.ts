@@ -112,17 +112,9 @@ export function auditQueries(db: Database) {
     `INSERT INTO sync_cursor (workspace, source, cursor) VALUES (?, ?, ?)
      ON CONFLICT (workspace, source) DO UPDATE SET cursor = excluded.cursor`,
   );
-  // Bare columns with max(id) come from the newest row of each group (SQLite's documented behaviour).
+  // Kept by a trigger on insert (migration 0012): the Kill switches view reads it on every reload.
   const latestChanges = db.prepare<[string], LatestChangeRow>(
-    // Newest by event time, not by id: a server event synced late can be older than a console row.
-    `SELECT object_id, environment, actor, time, action, source FROM (
-       SELECT object_id, environment, actor, time, action, source,
-              row_number() OVER (PARTITION BY object_id, environment ORDER BY time DESC, id DESC) AS n
-       FROM audit
-       WHERE workspace = ? AND object_type = 'flag' AND environment IS NOT NULL
-         AND action IN ('flag.enabled', 'flag.disabled', 'flag.strategy.updated', 'flag.strategy.enabled', 'flag.strategy.disabled')
-         AND (result IS NULL OR result IN ('ok', 'confirmed')))
-     WHERE n = 1`,
+    `SELECT flag AS object_id, environment, actor, time, action, source FROM flag_latest_change WHERE workspace = ?`,
   );
   const insertExternalMany = chained((events: { event: NewAuditEvent; externalId: string }[], source: string, workspace: string, cursor: number) => {
     let added = 0;
