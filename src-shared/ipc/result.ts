@@ -34,6 +34,8 @@ export class RingsideError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** how long the server asked to wait before the next try (its Retry-After), when it said */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'RingsideError';

@@ -20,6 +20,16 @@ beforeAll(async () => {
     if (path === '/flaky') return n < 3 ? res.writeHead(503).end() : res.end('{"n":3}');
     if (path === '/429') return n < 2 ? res.writeHead(429, { 'retry-after': '1' }).end() : res.end('{"after":true}');
     if (path === '/slow') return void setTimeout(() => res.end('{}'), 2_000);
+    if (path === '/429-long') return res.writeHead(429, { 'retry-after': '30' }).end();
+    if (path === '/503-date') return res.writeHead(503, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }).end();
+    if (path === '/reset-once') return n < 2 ? req.socket.destroy() : res.end('{"second":true}');
+    if (path === '/reset') return req.socket.destroy();
+    if (path === '/slow-once') return n < 2 ? void setTimeout(() => res.end('{}'), 2_000) : res.end('{"quick":true}');
+    if (path === '/cutoff') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
+      res.write('{"features":[{"name":"a"');
+      return void setTimeout(() => req.socket.destroy(), 20);
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,6 +85,49 @@ describe('http client', () => {
     expect(sleeps).toEqual([1000]);
   });
 
+  it('does not wait a Retry-After longer than a request may wait: the error carries the wait, for the poll loop', async () => {
+    sleeps.length = 0;
+    await expect(client().json({ path: '/429-long' })).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterMs: 30_000,
+      message: expect.stringContaining('Unleash answered 429: it is rate limiting Ringside. It asks to wait 30 s.'),
+    });
+    expect(hits.get('/429-long')).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('reads a Retry-After given as an HTTP date on a 503', async () => {
+    const error = await client().json({ path: '/503-date' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/It asks to wait 1[12]\d s\./) });
+    expect((error as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(100_000);
+  });
+
+  it('sends an idempotent write again after a connection reset, but never a non-idempotent one', async () => {
+    await expect(client().json({ path: '/reset-once', method: 'POST', body: {}, idempotent: true })).resolves.toEqual({ second: true });
+    expect(hits.get('/reset-once')).toBe(2);
+    await expect(client().json({ path: '/reset', method: 'POST', body: {} })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/cannot be reached \((ECONNRESET|socket hang up)/),
+    });
+    expect(hits.get('/reset')).toBe(1);
+  });
+
+  it('sends an idempotent request again once after a timeout', async () => {
+    await expect(client({ timeoutMs: 300 }).json({ path: '/slow-once', method: 'POST', body: {}, idempotent: true })).resolves.toEqual({
+      quick: true,
+    });
+    expect(hits.get('/slow-once')).toBe(2);
+    await expect(client({ timeoutMs: 200 }).json({ path: '/slow' })).rejects.toMatchObject({ code: 'timeout' });
+    expect(hits.get('/slow')).toBe(2);
+  });
+
+  it('answers a body cut off mid-stream with bad_response', async () => {
+    await expect(client().json({ path: '/cutoff' })).rejects.toMatchObject({
+      code: 'bad_response',
+      message: expect.stringContaining('cut off its answer to /cutoff before the end'),
+    });
+  });
+
   it('times out a slow server', async () => {
     await expect(client({ timeoutMs: 200 }).json({ path: '/slow' })).rejects.toMatchObject({
       code: 'timeout',
@@ -107,6 +160,8 @@ describe('retry policy', () => {
     const opts = { retries: 5, baseDelayMs: 100, maxDelayMs: 1000, random: () => 1 };
     expect([0, 1, 2, 3, 4].map((a) => backoffDelay(a, null, opts))).toEqual([100, 200, 400, 800, 1000]);
     expect(backoffDelay(0, null, { ...opts, random: () => 0.5 })).toBe(50);
-    expect(backoffDelay(0, 60_000, opts)).toBe(1000);
+    expect(backoffDelay(0, 800, opts)).toBe(800);
+    // longer than a request may wait: not waited in the request at all
+    expect(backoffDelay(0, 60_000, opts)).toBeNull();
   });
 });

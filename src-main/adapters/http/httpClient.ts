@@ -42,6 +42,7 @@ export function createHttpClient(options: HttpClientOptions) {
     }
   })();
 
+  /** One attempt; a network failure is thrown as a RingsideError marked by whether a retry may help. */
   async function once(req: HttpRequest): Promise<Response> {
     const init: RequestInit = {
       method: req.method ?? 'GET',
@@ -58,34 +59,70 @@ export function createHttpClient(options: HttpClientOptions) {
     try {
       return await fetch(`${base}${req.path}`, init);
     } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === 'AbortError' || name === 'TimeoutError') {
-        throw new RingsideError('timeout', `${options.service} at ${where} did not answer within ${timeoutMs / 1000} s.`);
-      }
-      const code = (error as { code?: string }).code ?? (error as Error).message;
-      const tls = tlsProblem(code);
-      if (tls) throw new RingsideError('unavailable', `${options.service} at ${where}: ${tls} (${code}).`);
-      throw new RingsideError('unavailable', `${options.service} at ${where} cannot be reached (${code}). Is it running?`);
+      throw networkError(error);
     }
   }
 
-  /** Send a request; the Response is returned for 2xx, every other outcome throws RingsideError. */
+  function networkError(error: unknown): RingsideError {
+    const name = (error as { name?: string }).name;
+    if (name === 'AbortError' || name === 'TimeoutError') {
+      return new RingsideError('timeout', `${options.service} at ${where} did not answer within ${timeoutMs / 1000} s.`);
+    }
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    const tls = tlsProblem(code);
+    if (tls) return new RingsideError('unavailable', `${options.service} at ${where}: ${tls} (${code}).`);
+    return new RingsideError('unavailable', `${options.service} at ${where} cannot be reached (${code}). Is it running?`);
+  }
+
+  /**
+   * Send a request; the Response is returned for 2xx, every other outcome throws RingsideError.
+   * Idempotent requests (every GET, and writes marked so, such as a kill) are sent again after a
+   * connection reset, a timeout (once) or a retryable status; a 429 is waited out whatever the
+   * method, since the server did not act on it. A wait the server asks for beyond what a request
+   * may wait fails the request with that wait attached, for the poll loop to honour.
+   */
   async function send(req: HttpRequest): Promise<Response> {
     const retryable = req.idempotent ?? (req.method ?? 'GET') === 'GET';
+    let timeouts = 0;
     for (let attempt = 0; ; attempt += 1) {
-      const res = await once(req);
+      let res: Response;
+      try {
+        res = await once(req);
+      } catch (error) {
+        const failure = error as RingsideError;
+        if (failure.code === 'timeout') timeouts += 1;
+        const again = retryable && attempt < retry.retries && !/TLS|certificate/.test(failure.message) && timeouts <= 1;
+        if (!again) throw failure;
+        await sleep(backoffDelay(attempt, null, retry) ?? 0);
+        continue;
+      }
       if (res.ok) return res;
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       const canRetry = attempt < retry.retries && RETRYABLE.has(res.status) && (retryable || res.status === 429);
-      if (!canRetry) throw await failure(res, req);
+      const wait = canRetry ? backoffDelay(attempt, retryAfterMs, retry) : null;
+      if (wait === null) throw await failure(res, req, retryAfterMs);
       await res.arrayBuffer().catch(() => undefined);
-      await sleep(backoffDelay(attempt, parseRetryAfter(res.headers.get('retry-after')), retry));
+      await sleep(wait);
+    }
+  }
+
+  /** The whole body as text; a body cut off mid-stream is a bad_response, not an internal error. */
+  async function bodyText(res: Response, req: HttpRequest): Promise<string> {
+    try {
+      return await res.text();
+    } catch (error) {
+      const reason = (error as { code?: string }).code ?? (error as Error).message;
+      throw new RingsideError(
+        'bad_response',
+        `${options.service} at ${where} cut off its answer to ${req.path.split('?')[0]} before the end (${reason}); nothing was read from it.`,
+      );
     }
   }
 
   /** Send and parse a JSON body; a body that is not JSON is a clear bad_response error. */
   async function json<T = unknown>(req: HttpRequest): Promise<T> {
     const res = await send(req);
-    const text = await res.text();
+    const text = await bodyText(res, req);
     try {
       return JSON.parse(text) as T;
     } catch {
@@ -97,10 +134,12 @@ export function createHttpClient(options: HttpClientOptions) {
     }
   }
 
-  async function failure(res: Response, req: HttpRequest): Promise<RingsideError> {
-    if (!options.explain) return statusError(options.service, where, res);
+  async function failure(res: Response, req: HttpRequest, retryAfterMs: number | null): Promise<RingsideError> {
     const body = await res.text().catch(() => '');
-    return options.explain(res.status, body, req) ?? statusError(options.service, where, res, body);
+    const explained = options.explain?.(res.status, body, req) ?? statusError(options.service, where, res.status, body, retryAfterMs);
+    return explained.retryAfterMs === null && retryAfterMs !== null
+      ? new RingsideError(explained.code, explained.message, retryAfterMs)
+      : explained;
   }
 
   return { send, json, where };
@@ -118,11 +157,13 @@ function tlsProblem(code: string): string | null {
   return null;
 }
 
-async function statusError(service: string, where: string, res: Response, text?: string): Promise<RingsideError> {
-  const body = text ?? (await res.text().catch(() => ''));
+/** The server's wait in words: "it asks to wait 30 s". */
+const askedWait = (ms: number | null) => (ms === null ? '' : ` It asks to wait ${Math.ceil(ms / 1000)} s.`);
+
+function statusError(service: string, where: string, status: number, body: string, retryAfterMs: number | null): RingsideError {
   const detail = body.replace(/\s+/g, ' ').slice(0, 200);
   const said = detail ? ` It said: ${detail}` : '';
-  switch (res.status) {
+  switch (status) {
     case 401:
       return new RingsideError('unauthorized', `${service} answered 401: the token was rejected. Check the workspace's token.${said}`);
     case 403:
@@ -131,16 +172,16 @@ async function statusError(service: string, where: string, res: Response, text?:
       return new RingsideError('not_found', `${service} answered 404: not found at ${where}.${said}`);
     case 408:
     case 504:
-      return new RingsideError('timeout', `${service} answered ${res.status}: it timed out; try again.${said}`);
+      return new RingsideError('timeout', `${service} answered ${status}: it timed out; try again.${said}`);
     case 429:
-      return new RingsideError('rate_limited', `${service} answered 429: too many requests; wait a moment and retry.${said}`);
+      return new RingsideError('rate_limited', `${service} answered 429: it is rate limiting Ringside.${askedWait(retryAfterMs)}${said}`, retryAfterMs);
     default:
-      if (res.status >= 300 && res.status < 400) {
-        return new RingsideError('bad_response', `${service} at ${where} redirected (${res.status}); check the URL.`);
+      if (status >= 300 && status < 400) {
+        return new RingsideError('bad_response', `${service} at ${where} redirected (${status}); check the URL.`);
       }
-      if (res.status >= 500) {
-        return new RingsideError('unavailable', `${service} answered ${res.status}: the server failed; try again shortly.${said}`);
+      if (status >= 500) {
+        return new RingsideError('unavailable', `${service} answered ${status}: the server failed; try again shortly.${askedWait(retryAfterMs)}${said}`, retryAfterMs);
       }
-      return new RingsideError('bad_response', `${service} answered ${res.status}.${said}`);
+      return new RingsideError('bad_response', `${service} answered ${status}.${said}`);
   }
 }
