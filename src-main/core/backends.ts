@@ -1,5 +1,5 @@
 import type { BackendKind, BackendState, BackendStatus } from '../../src-shared/domain/backend';
-import { RingsideError } from '../../src-shared/ipc/result';
+import { RingsideError, type ErrorCode } from '../../src-shared/ipc/result';
 import type { Clock } from './ports';
 import type { SyncStateQueries } from './store/syncState';
 import type { Workspace } from './workspace';
@@ -16,7 +16,10 @@ export function createBackendTracker(
   clock: Clock,
   onChange: () => void = () => {},
 ) {
-  const live = new Map<BackendKind, { state: BackendState; message: string | null }>();
+  const live = new Map<
+    BackendKind,
+    { state: BackendState; message: string | null; code: ErrorCode | null; failures: number; retryAfterMs: number | null; retryAt: number | null }
+  >();
 
   const providerOf = (kind: BackendKind) =>
     kind === 'flags' ? workspace.flags : kind === 'deploy' ? workspace.deploy : workspace.metrics;
@@ -33,6 +36,8 @@ export function createBackendTracker(
       configured: Boolean(provider),
       lastSyncAt: stored.lastSyncAt,
       message: current?.message ?? (provider ? stored.lastError : `No ${kind} backend is configured for this workspace.`),
+      errorCode: current?.code ?? null,
+      retryAt: current?.retryAt ?? null,
     };
   }
 
@@ -42,19 +47,36 @@ export function createBackendTracker(
     try {
       const value = await read();
       sync.recordSuccess(workspace.id, kind, clock.now());
-      live.set(kind, { state: 'online', message: null });
+      live.set(kind, { state: 'online', message: null, code: null, failures: 0, retryAfterMs: null, retryAt: null });
       return value;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const unreachable = error instanceof RingsideError && ['unavailable', 'timeout', 'offline'].includes(error.code);
+      const code = error instanceof RingsideError ? error.code : 'internal';
+      const unreachable = ['unavailable', 'timeout', 'offline'].includes(code);
       sync.recordFailure(workspace.id, kind, message);
-      live.set(kind, { state: unreachable ? 'offline' : 'error', message });
+      const failures = (live.get(kind)?.failures ?? 0) + 1;
+      const retryAfterMs = error instanceof RingsideError ? error.retryAfterMs : null;
+      live.set(kind, { state: unreachable ? 'offline' : 'error', message, code, failures, retryAfterMs, retryAt: null });
       throw error;
     } finally {
       if (before !== live.get(kind)?.state) onChange();
     }
   }
 
-  return { status, all: () => kinds.map(status), track };
+  /** Consecutive failures and the wait the server last asked for, for the poll loop's backoff. */
+  function failing(kind: BackendKind): { failures: number; retryAfterMs: number | null } {
+    const current = live.get(kind);
+    return { failures: current?.failures ?? 0, retryAfterMs: current?.retryAfterMs ?? null };
+  }
+
+  /** When the poll loop will next ask a failing backend, so the UI can say so. */
+  function setRetryAt(kind: BackendKind, at: number | null): void {
+    const current = live.get(kind);
+    if (!current || current.state === 'online' || current.retryAt === at) return;
+    live.set(kind, { ...current, retryAt: at });
+    onChange();
+  }
+
+  return { status, all: () => kinds.map(status), track, failing, setRetryAt };
 }
 export type BackendTracker = ReturnType<typeof createBackendTracker>;

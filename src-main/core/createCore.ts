@@ -6,7 +6,8 @@ import { RingsideError } from '../../src-shared/ipc/result';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventBus, type EventBus } from './events';
 import type { Handlers } from './handlers';
-import { systemClock, type Clock } from './ports/clock';
+import { realTimer, systemClock, type Clock } from './ports/clock';
+import { createPollLoop } from './pollLoop';
 import { memorySecretStore, type SecretStore } from './ports/secretStore';
 import { createSession, type Session } from './session';
 import { createQueries, openStore } from './store/index';
@@ -39,7 +40,7 @@ export interface Core {
   dispatch: Dispatch;
   bus: EventBus;
   notices: string[];
-  /** Poll the active workspace once now (the poller does this on its interval). */
+  /** Poll the active workspace once now, or join the round in flight (the poller does this on its interval). */
   poll(): Promise<void>;
   dispose(): void;
 }
@@ -60,7 +61,7 @@ export function createCore(options: CoreOptions): Core {
   const queries = createQueries(db);
   const bus = createEventBus();
   const exportsDir = file === ':memory:' ? null : join(options.dataDir, 'exports');
-  const deps = { queries, bus, clock, actor: options.actor ?? osUser(), exportsDir };
+  const deps = { queries, bus, clock, actor: options.actor ?? osUser(), exportsDir, polled: (options.pollMs ?? 0) > 0 };
 
   let session: Session = createSession(options.workspace(clock), deps);
   const ready = restoreSaved();
@@ -118,23 +119,28 @@ export function createCore(options: CoreOptions): Core {
     ]),
   ) as Handlers;
 
-  async function poll() {
-    try {
-      await ready;
-      await session.poll();
-    } catch (error) {
-      log(`poll: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const stopPolling = options.pollMs ? clock.every(options.pollMs, () => void poll()) : () => {};
+  const pollMs = options.pollMs ?? 0;
+  const loop = createPollLoop({
+    run: async () => {
+      try {
+        await ready;
+        await session.poll(pollMs);
+      } catch (error) {
+        log(`poll: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    nextDelay: () => pollMs,
+    schedule: clock.after ?? realTimer,
+  });
+  if (pollMs > 0) loop.start(pollMs);
 
   return {
     dispatch: createDispatch(handlers, log),
     bus,
     notices,
-    poll,
+    poll: loop.once,
     dispose() {
-      stopPolling();
+      loop.stop();
       session.dispose();
       db.close();
     },

@@ -6,6 +6,11 @@ import type { EventBus } from './events';
 import { createFlagActions } from './flags/flagActions';
 import { computeFlagDebt } from './flags/flagDebt';
 import { createFlagService } from './flags/flagService';
+import { createKillRetrier } from './flags/killRetry';
+import { createReconciler } from './flags/reconcile';
+import { flagsBackoff } from './flags/pollBackoff';
+import { realTimer } from './ports/clock';
+import type { FlagServerEvent } from '../../src-shared/domain/flag';
 import type { Handlers } from './handlers';
 import { ringHandlers } from './rings/handlers';
 import { createRingService } from './rings/ringService';
@@ -22,7 +27,12 @@ export interface SessionDeps {
   actor: string;
   /** where audit exports are written; null or absent when the console keeps no files */
   exportsDir?: string | null;
+  /** a poller keeps the flags fresh, so a listing is served from memory */
+  polled?: boolean;
 }
+
+/** Reconciled intents stay on show in the Kill switches view this long. */
+const RECONCILED_SHOWN_MS = 24 * 3_600_000;
 
 type WorkspaceHandlers = Omit<Handlers, 'app:info' | 'workspace:connect' | 'workspace:useDemo'>;
 
@@ -32,8 +42,24 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
   const backends = createBackendTracker(workspace, queries.syncState, clock, () =>
     bus.emit('state:changed', { domain: 'backends' }),
   );
-  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now);
-  const audit = createAuditService({ workspace, audit: queries.audit, backends, bus, clock, exportsDir: deps.exportsDir ?? null });
+  const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now, { polled: deps.polled });
+  // Flags the server's event log named since the last poll: the poll reads just these again.
+  const named = new Set<string>();
+  const seen: FlagServerEvent[] = [];
+  const audit = createAuditService({
+    workspace,
+    audit: queries.audit,
+    backends,
+    bus,
+    clock,
+    exportsDir: deps.exportsDir ?? null,
+    onFlagEvents: (events) => {
+      for (const event of events) if (event.flag) named.add(event.flag);
+      seen.push(...events.slice(-500));
+    },
+  });
+  const retrier = createKillRetrier({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor, schedule: clock.after ?? realTimer });
+  const reconciler = createReconciler({ workspace, openIntents: queries.openIntents, audit: queries.audit, backends, flags, clock });
   const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, actor: deps.actor });
   const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor, releaseGate: windows.gatekeeper.check });
 
@@ -56,7 +82,19 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
 
   const handlers: WorkspaceHandlers = {
     'workspace:current': async () => summary(),
-    'flags:list': () => flags.list(),
+    'flags:list': async () => ({
+      ...(await flags.list()),
+      retries: retrier.list(),
+      reconciled: queries.openIntents.reconciledSince(workspace.id, clock.now() - RECONCILED_SHOWN_MS),
+    }),
+    'flags:keepTrying': async (req) => {
+      if (!workspace.flags) throw new RingsideError('unavailable', 'No flag backend is configured for this workspace.');
+      if (!flags.environments().some((e) => e.name === req.environment)) {
+        throw new RingsideError('not_found', `This workspace has no environment "${req.environment}".`);
+      }
+      return retrier.start(req.flag, req.environment);
+    },
+    'flags:cancelRetry': async (req) => ({ cancelled: retrier.cancel(req.flag, req.environment) }),
     'flags:setEnabled': (req) => actions.setEnabled(req),
     'flags:setRollout': (req) => actions.setRollout(req),
     'flags:killByTag': (req) => actions.killByTag(req),
@@ -105,16 +143,65 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
     'audit:dora': async (req) => audit.dora(req.weeks ?? 5, (req.failureWindowHours ?? 24) * 3_600_000),
   };
 
-  /** Pick up changes made elsewhere: the server's event log, then the flags themselves. */
-  async function poll(): Promise<void> {
-    const { added } = await audit.flagServer.sync().catch(() => ({ added: 0 }));
+  /** While the flag server fails, its part of the poll waits: a backoff, or the wait it asked for. */
+  let flagsNextAt = 0;
+  function backOffFlags(pollMs: number) {
+    const { failures, retryAfterMs } = backends.failing('flags');
+    if (failures === 0) {
+      flagsNextAt = 0;
+      return;
+    }
+    const delay = flagsBackoff(failures, retryAfterMs, pollMs);
+    flagsNextAt = clock.now() + delay;
+    backends.setRetryAt('flags', flagsNextAt);
+  }
+
+  /**
+   * Pick up changes made elsewhere. When nothing changed this costs one request to the flag
+   * server (its event log since the cursor); the flags its events name are read again, everything
+   * now and then. Intents a crash left open are settled first.
+   */
+  async function poll(pollMs = 1000): Promise<void> {
+    if (workspace.flags && clock.now() >= flagsNextAt) {
+      const synced = await audit.flagServer.sync().catch(() => null);
+      if (reconciler.pending() && synced) await reconciler.run();
+      retrier.observe(seen.splice(0));
+      const names = [...named];
+      named.clear();
+      const changed = synced ? await flags.refresh(names).catch(() => null) : null;
+      if (synced === null || changed === null) {
+        for (const name of names) named.add(name); // not read: next time
+      }
+      if (synced?.added) bus.emit('state:changed', { domain: 'audit' });
+      if (changed || synced?.added) bus.emit('state:changed', { domain: 'flags' });
+      backOffFlags(pollMs);
+    }
     const observed = await audit.observeRollouts().catch(() => 0);
-    if (added + observed > 0) bus.emit('state:changed', { domain: 'audit' });
-    if ((await flags.refresh()) || added > 0) bus.emit('state:changed', { domain: 'flags' });
+    if (observed > 0) bus.emit('state:changed', { domain: 'audit' });
     // The stop-the-line guard and auto-advance: every plan under way against its verdict and rollout.
     await rings.poll();
   }
 
-  return { workspace, handlers, poll, summary, dispose: () => workspace.dispose?.() };
+  // Settle what a crash left open as soon as the server answers (and on later polls until then).
+  if (reconciler.pending()) {
+    void reconciler.run().then(
+      () => {
+        bus.emit('state:changed', { domain: 'flags' });
+        bus.emit('state:changed', { domain: 'audit' });
+      },
+      () => undefined,
+    );
+  }
+
+  return {
+    workspace,
+    handlers,
+    poll,
+    summary,
+    dispose: () => {
+      retrier.dispose();
+      workspace.dispose?.();
+    },
+  };
 }
 export type Session = ReturnType<typeof createSession>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from '../ipc/result';
 
 export const BackendKind = z.enum(['flags', 'deploy', 'metrics']);
 export type BackendKind = z.infer<typeof BackendKind>;
@@ -15,6 +16,10 @@ export const BackendStatus = z.object({
   /** epoch ms of the last successful read, null if never */
   lastSyncAt: z.number().nullable(),
   message: z.string().nullable(),
+  /** the error class of the last failure (token rejected, not allowed, rate limited, …), null when online */
+  errorCode: ErrorCode.nullable().optional(),
+  /** when the console next asks this backend, when it is waiting (the server's Retry-After or a backoff) */
+  retryAt: z.number().nullable().optional(),
 });
 export type BackendStatus = z.infer<typeof BackendStatus>;
 

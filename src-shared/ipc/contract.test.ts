@@ -12,6 +12,8 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'flags:setEnabled': { flag: 'checkout.kill', environment: 'production', enabled: false },
   'flags:setRollout': { flag: 'checkout.kill', environment: 'production', strategyId: 's1', rollout: 50, reason: 'ramp up' },
   'flags:killByTag': { tag: 'simple:incident-42', environment: 'production' },
+  'flags:keepTrying': { flag: 'checkout.kill', environment: 'production' },
+  'flags:cancelRetry': { flag: 'checkout.kill', environment: 'production' },
   'flags:debt': {},
   'canary:releases': {},
   'canary:series': { releaseId: 'checkout-2.4.0', from: 1_000, to: 2_000 },

@@ -36,17 +36,43 @@ export const UnleashFeatureSearch = z.object({
       createdBy: z.object({ name: z.string().nullish() }).nullish(),
       lifecycle: z.object({ stage: z.string() }).nullish(),
       tags: z.array(UnleashTag).nullish(),
-      environments: z.array(UnleashFeatureEnvironment.omit({ strategies: true })),
+      environments: z.array(
+        UnleashFeatureEnvironment.omit({ strategies: true }).extend({
+          hasStrategies: z.boolean().nullish(),
+          hasEnabledStrategies: z.boolean().nullish(),
+        }),
+      ),
     }),
   ),
   total: z.number().nullish(),
 });
+export type UnleashSearchFeature = z.infer<typeof UnleashFeatureSearch>['features'][number];
 
 /** GET /api/admin/projects/{project}/features/{feature} */
 export const UnleashFeatureDetail = z.object({
   name: z.string(),
+  type: z.string().nullish(),
+  description: z.string().nullish(),
+  project: z.string().nullish(),
+  createdAt: z.string().nullish(),
+  createdBy: z.object({ name: z.string().nullish() }).nullish(),
+  archived: z.boolean().nullish(),
   lifecycle: z.object({ stage: z.string() }).nullish(),
   environments: z.array(UnleashFeatureEnvironment),
+});
+
+/** GET /api/admin/features/{feature}/tags */
+export const UnleashFeatureTags = z.object({ tags: z.array(UnleashTag) });
+
+/**
+ * POST /api/admin/features-batch/export: one environment of many flags in one answer. Unleash
+ * records each export as an event holding the whole answer, so Ringside exports only on a cold
+ * listing, never on a poll.
+ */
+export const UnleashExport = z.object({
+  features: z.array(z.object({ name: z.string() })),
+  featureEnvironments: z.array(z.object({ featureName: z.string(), enabled: z.boolean() })).nullish(),
+  featureStrategies: z.array(UnleashStrategy.extend({ featureName: z.string() })).nullish(),
 });
 
 /** GET /api/admin/feature-types */

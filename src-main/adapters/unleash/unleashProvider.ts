@@ -1,16 +1,12 @@
 import type { z } from 'zod';
-import type { Environment, FeatureTypeInfo, Flag, FlagEnvironmentState, FlagServerEvent, FlagType } from '../../../src-shared/domain/flag';
+import type { FeatureTypeInfo, Flag, FlagEnvironmentState, FlagServerEvent } from '../../../src-shared/domain/flag';
 import { RingsideError } from '../../../src-shared/ipc/result';
+import type { FlagSnapshot } from '../../core/ports/flagProvider';
 import { createHttpClient, type HttpClient } from '../http/httpClient';
 import { mapLimit } from './mapLimit';
-import {
-  UnleashEventSearch,
-  UnleashFeatureDetail,
-  UnleashFeatureSearch,
-  UnleashFeatureTypes,
-  type UnleashEvent,
-  type UnleashStrategy,
-} from './schemas';
+import { UnleashEventSearch, UnleashFeatureDetail, UnleashFeatureTags, UnleashFeatureTypes, type UnleashStrategy } from './schemas';
+import { environmentsOf, searchAll, toSummary, withStrategies } from './unleashListing';
+import { flagTypeOf, toEnvironmentState, toServerEvent } from './unleashMapping';
 
 export interface UnleashConnection {
   url: string;
@@ -18,9 +14,6 @@ export interface UnleashConnection {
   token: string;
   timeoutMs?: number;
 }
-
-const FLAG_TYPES = new Set<FlagType>(['release', 'experiment', 'operational', 'kill-switch', 'permission']);
-const PAGE = 1000;
 
 /** Unleash 7.x Admin API, read and written with node-fetch through the shared HTTP client. */
 export function createUnleashProvider(connection: UnleashConnection, http?: HttpClient) {
@@ -35,9 +28,9 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
   const project = encodeURIComponent(connection.project);
   const featurePath = (flag: string) => `/api/admin/projects/${project}/features/${encodeURIComponent(flag)}`;
 
-  async function read<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
-    const body = await client.json({ path });
-    const parsed = schema.safeParse(body);
+  async function read<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    const answer = await client.json(body === undefined ? { path } : { method: 'POST', path, body, idempotent: true });
+    const parsed = schema.safeParse(answer);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new RingsideError(
@@ -53,33 +46,54 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     return read(featurePath(flag), UnleashFeatureDetail);
   }
 
-  async function listFlags(): Promise<{ flags: Flag[]; environments: Environment[] }> {
-    const found: z.output<typeof UnleashFeatureSearch>['features'] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await read(
-        `/api/admin/search/features?project=IS:${project}&limit=${PAGE}&offset=${offset}`,
-        UnleashFeatureSearch,
-      );
-      found.push(...page.features);
-      if (page.features.length < PAGE) break;
-    }
-    const details = await mapLimit(found, 4, (f) => detail(f.name));
-    const environments = new Map<string, Environment>();
-    const flags = found.map((f, i): Flag => {
-      for (const env of f.environments) environments.set(env.name, { name: env.name, type: env.type ?? 'development' });
-      return {
-        name: f.name,
-        project: f.project ?? connection.project,
-        type: FLAG_TYPES.has(f.type as FlagType) ? (f.type as FlagType) : 'release',
-        description: f.description ?? '',
-        createdBy: f.createdBy?.name ?? 'unknown',
-        createdAt: f.createdAt ? Date.parse(f.createdAt) : 0,
-        tags: f.tags ?? [],
-        lifecycleStage: details[i]?.lifecycle?.stage ?? f.lifecycle?.stage ?? null,
-        environments: (details[i]?.environments ?? []).map(toEnvironmentState),
-      };
+  /** A cold listing: the feature search page by page, then one export per environment for the strategies. */
+  async function listFlags(): Promise<FlagSnapshot> {
+    const found = await searchAll(read, project);
+    const environments = environmentsOf(found);
+    const flags = await withStrategies(read, connection.project, found.map((f) => toSummary(f, connection.project)), environments);
+    return { flags, environments };
+  }
+
+  async function listSummaries() {
+    const found = await searchAll(read, project);
+    return { flags: found.map((f) => toSummary(f, connection.project)), environments: environmentsOf(found) };
+  }
+
+  /** Each named flag's detail and tags (two requests a flag, four flags at a time); a 404 means it is gone. */
+  async function readFlags(names: string[]): Promise<{ flags: Flag[]; missing: string[] }> {
+    const missing: string[] = [];
+    const read = await mapLimit(names, 4, async (name): Promise<Flag | null> => {
+      try {
+        const [d, tags] = await Promise.all([detail(name), readTags(name)]);
+        if (d.archived) {
+          missing.push(name);
+          return null;
+        }
+        return {
+          name: d.name,
+          project: d.project ?? connection.project,
+          type: flagTypeOf(d.type),
+          description: d.description ?? '',
+          createdBy: d.createdBy?.name ?? 'unknown',
+          createdAt: d.createdAt ? Date.parse(d.createdAt) : 0,
+          tags,
+          lifecycleStage: d.lifecycle?.stage ?? null,
+          environments: d.environments.map(toEnvironmentState),
+        };
+      } catch (error) {
+        if (error instanceof RingsideError && error.code === 'not_found') {
+          missing.push(name);
+          return null;
+        }
+        throw error;
+      }
     });
-    return { flags, environments: [...environments.values()] };
+    return { flags: read.filter((f): f is Flag => f !== null), missing };
+  }
+
+  async function readTags(flag: string) {
+    const answer = await read(`/api/admin/features/${encodeURIComponent(flag)}/tags`, UnleashFeatureTags);
+    return answer.tags.map((t) => ({ type: t.type, value: t.value }));
   }
 
   async function readState(flag: string, environment: string): Promise<FlagEnvironmentState> {
@@ -165,39 +179,5 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     return collected.sort((a, b) => a.id - b.id);
   }
 
-  return { provider: 'unleash', listFlags, readState, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage };
-}
-
-function toServerEvent(e: UnleashEvent): FlagServerEvent {
-  return {
-    id: e.id,
-    type: e.type,
-    createdBy: e.createdBy ?? 'unknown',
-    createdAt: Date.parse(e.createdAt),
-    flag: e.featureName ?? null,
-    environment: e.environment ?? null,
-    data: e.data ?? null,
-    preData: e.preData ?? null,
-  };
-}
-
-function toEnvironmentState(env: { name: string; enabled: boolean; strategies?: UnleashStrategy[] | null }): FlagEnvironmentState {
-  return {
-    environment: env.name,
-    enabled: env.enabled,
-    strategies: (env.strategies ?? []).map((s) => ({
-      id: s.id,
-      name: s.name,
-      rollout: rolloutOf(s),
-      constraintCount: (s.constraints?.length ?? 0) + (s.segments?.length ?? 0),
-      ...(s.title ? { title: s.title } : {}),
-      disabled: s.disabled ?? false,
-    })),
-  };
-}
-
-function rolloutOf(strategy: UnleashStrategy): number | null {
-  if (strategy.name !== 'flexibleRollout') return null;
-  const value = Number(strategy.parameters?.rollout);
-  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : null;
+  return { provider: 'unleash', listFlags, listSummaries, readFlags, readState, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage };
 }

@@ -1,3 +1,4 @@
+import type { FlagServerEvent } from '../../../src-shared/domain/flag';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ export interface AuditServiceDeps {
   clock: Clock;
   /** where exports are written (the data folder's exports/); null when the console keeps no files */
   exportsDir: string | null;
+  /** the flag server's events as the sync commits them (the poll re-reads the flags they name) */
+  onFlagEvents?: (events: FlagServerEvent[]) => void;
 }
 
 /** Which backend feeds which audit source, for the offline banner's "last synced" per source. */
@@ -45,6 +48,7 @@ export function createAuditService(deps: AuditServiceDeps) {
     backends,
     clock,
     onProgress: ({ done, total }) => bus.emit('sync:progress', { source: 'flags', done, total }),
+    onEvents: deps.onFlagEvents,
   });
   const deploy = workspace.deploy;
   const rollouts = deploy ? createRolloutObserver({ workspace: workspace.id, audit, clock, provider: deploy.provider }) : null;

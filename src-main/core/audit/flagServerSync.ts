@@ -43,6 +43,8 @@ export interface FlagServerSyncDeps {
   pageSize?: number;
   /** Called after each committed page of a sync that spans more than one page. */
   onProgress?: (progress: SyncProgress) => void;
+  /** Called with each committed batch of events new to the audit: the flags they name changed on the server. */
+  onEvents?: (events: FlagServerEvent[]) => void;
 }
 
 class Cancelled extends Error {}
@@ -78,6 +80,7 @@ export function createFlagServerSync(deps: FlagServerSyncDeps) {
       [SYNC_KEYS.cursor]: events.length || cursor !== null ? newest : null,
       [SYNC_KEYS.syncedAt]: clock.now(),
     });
+    if (events.length > 0) deps.onEvents?.(events);
     return { added, complete: true, cancelled: false };
   }
 
@@ -155,6 +158,7 @@ export function createFlagServerSync(deps: FlagServerSyncDeps) {
             ? {}
             : { [SYNC_KEYS.top]: run.top, [SYNC_KEYS.low]: run.low, [SYNC_KEYS.count]: run.count };
         added += audit.appendSyncPage(workspace.id, rowsOf(fresh), bookkeeping);
+        if (fresh.length > 0) deps.onEvents?.(fresh);
         offset = jumpTo ?? offset + page.events.length;
         const long = pages > 1 || (cursor === null && (page.total ?? 0) > limit);
         if (long) {

@@ -4,6 +4,7 @@ import { RingsideError } from '../../../src-shared/ipc/result';
 import type { BackendTracker } from '../backends';
 import type { EventBus } from '../events';
 import type { Clock, FlagProvider } from '../ports';
+import { realTimer } from '../ports/clock';
 import type { AuditQueries } from '../store/audit';
 import type { Workspace } from '../workspace';
 import type { FlagService } from './flagService';
@@ -30,6 +31,10 @@ export interface Confirmed {
 
 const isProduction = (environments: Environment[], name: string) =>
   environments.find((e) => e.name === name)?.type === 'production';
+
+/** Waits before reading a change back again when the first read-back disagrees. */
+const READ_BACK_RETRIES_MS = [150, 400];
+const pause = (clock: Clock, ms: number) => new Promise<void>((resolve) => (clock.after ?? realTimer)(ms, resolve));
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -73,7 +78,14 @@ export function createFlagActions(ctx: ActionContext) {
     try {
       const state = await ctx.backends.track('flags', async () => {
         await change(p);
-        return p.readState(request.flag, request.environment);
+        // A cache in front of the server may answer the read-back from before the change: ask again, briefly.
+        let read = await p.readState(request.flag, request.environment);
+        for (const wait of READ_BACK_RETRIES_MS) {
+          if (confirmedBy(read)) break;
+          await pause(ctx.clock, wait);
+          read = await p.readState(request.flag, request.environment);
+        }
+        return read;
       });
       const confirmedAt = ctx.clock.now();
       const latencyMs = confirmedAt - started;
@@ -86,7 +98,7 @@ export function createFlagActions(ctx: ActionContext) {
         );
       }
       outcome('confirmed', { intentId, state, confirmedAt, latencyMs });
-      ctx.flags.applyState(request.flag, state);
+      ctx.flags.applyState(request.flag, state, confirmedAt);
       return { confirmedAt, latencyMs, state };
     } catch (error) {
       if (!(error instanceof RingsideError && error.code === 'conflict')) {

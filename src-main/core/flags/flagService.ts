@@ -1,12 +1,21 @@
 import type { Environment, Flag, FlagEnvironmentState } from '../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../src-shared/domain/flagDebt';
 import type { BackendTracker } from '../backends';
+import type { FlagProvider } from '../ports';
 import type { AuditQueries } from '../store/audit';
 import type { FlagCacheQueries } from '../store/flagCache';
 import type { Workspace } from '../workspace';
+import { readOnlySentence } from './readOnlyReason';
+import { byName, cellKey, fromSummary, keepConfirmed, summaryDiffers, type ConfirmedCell } from './flagSnapshot';
 
-/** A listing this recent is served again rather than re-read (a poll's event and the reload it triggers). */
+/** Without a poller, a listing this recent is served again rather than re-read. */
 const FRESH_MS = 1000;
+/** Everything is re-listed this often, to catch what the event log missed. */
+export const RESYNC_MS = 5 * 60_000;
+/** More flags than this named by one poll's events are cheaper to resync than to read one by one. */
+const NAMED_MAX = 50;
+/** A confirmed cell outlives any read that could have started before it. */
+const CONFIRMED_TTL_MS = 10 * 60_000;
 
 export interface FlagListing {
   flags: Flag[];
@@ -17,67 +26,168 @@ export interface FlagListing {
   changes: FlagChange[];
 }
 
-/** Flags live from the provider when it answers, else the cached snapshot marked stale with its age. */
+export interface FlagServiceOptions {
+  /** A poller keeps the snapshot fresh: a listing is then served from memory, never re-read per call. */
+  polled?: boolean;
+  resyncMs?: number;
+}
+
+/**
+ * The workspace's flags: a snapshot in memory and in SQLite, loaded once, then kept fresh by the
+ * poll from the flags the server's event log names, with a cheap resync now and then. Reads never
+ * overlap (one in flight, joined by any other caller), and a cell the console confirmed is never
+ * undone by a read that began before the confirmation.
+ */
 export function createFlagService(
   workspace: Workspace,
   cache: FlagCacheQueries,
   audit: AuditQueries,
   backends: BackendTracker,
   now: () => number,
+  options: FlagServiceOptions = {},
 ) {
-  let fingerprint = '';
-  let fetchedAt = 0;
-  let current: { flags: Flag[]; environments: Environment[] } = cache.read(workspace.id);
+  const resyncMs = options.resyncMs ?? RESYNC_MS;
+  const cached = cache.read(workspace.id);
+  const flags = new Map<string, Flag>(cached.flags.map((f) => [f.name, f]));
+  let environments: Environment[] = cached.environments;
+  /** when the snapshot was last read whole from the server (0: not in this session) */
+  let loadedAt = 0;
+  /** when any read last succeeded */
+  let readAt = 0;
+  let version = 0;
+  const confirmed = new Map<string, ConfirmedCell>();
+  let reading: Promise<boolean> | null = null;
 
-  function readOnlyReason(stale: boolean): string | null {
-    if (!workspace.flags) return 'No flag backend is configured for this workspace.';
-    if (!stale) return null;
-    const status = backends.status('flags');
-    return `The flag server cannot be reached (${status.message ?? 'no answer'}); changes are disabled until it answers.`;
+  const sorted = () => [...flags.values()].sort(byName);
+
+  function store(next: Flag[], removed: string[], whole: boolean, startedAt: number): boolean {
+    let changed = false;
+    for (const name of removed) changed = flags.delete(name) || changed;
+    const written: Flag[] = [];
+    for (const raw of next) {
+      const flag = keepConfirmed(raw, startedAt, confirmed);
+      const before = flags.get(flag.name);
+      if (!before || JSON.stringify(before) !== JSON.stringify(flag)) {
+        changed = true;
+        written.push(flag);
+      }
+      flags.set(flag.name, flag);
+    }
+    if (whole) {
+      const seen = new Set(next.map((f) => f.name));
+      for (const name of [...flags.keys()]) if (!seen.has(name)) changed = flags.delete(name) || changed;
+      if (changed) cache.replace(workspace.id, sorted(), environments);
+    } else if (written.length > 0 || removed.length > 0) {
+      cache.patch(workspace.id, written, removed);
+    }
+    if (changed) version += 1;
+    return changed;
   }
+
+  /** Everything, from nothing: the provider's full listing. */
+  async function loadWhole(provider: FlagProvider): Promise<boolean> {
+    const startedAt = now();
+    const snapshot = await backends.track('flags', () => provider.listFlags());
+    const envsChanged = JSON.stringify(snapshot.environments) !== JSON.stringify(environments);
+    environments = snapshot.environments;
+    const changed = store(snapshot.flags, [], true, startedAt) || envsChanged;
+    if (envsChanged && !changed) cache.replace(workspace.id, sorted(), environments);
+    loadedAt = readAt = now();
+    return changed;
+  }
+
+  /** The cheap listing compared with the snapshot; only flags that differ are read whole. */
+  async function resync(provider: FlagProvider): Promise<boolean> {
+    if (!provider.listSummaries || !provider.readFlags || flags.size === 0) return loadWhole(provider);
+    const startedAt = now();
+    const summary = await backends.track('flags', () => provider.listSummaries!());
+    const differing = summary.flags.filter((s) => summaryDiffers(s, flags.get(s.name))).map((s) => s.name);
+    const fresh = differing.length > 0 ? await backends.track('flags', () => provider.readFlags!(differing)) : { flags: [], missing: [] };
+    const freshByName = new Map(fresh.flags.map((f) => [f.name, f]));
+    const missing = new Set(fresh.missing);
+    const next = summary.flags
+      .filter((s) => !missing.has(s.name))
+      .map((s) => freshByName.get(s.name) ?? fromSummary(s, flags.get(s.name)!));
+    const envsChanged = JSON.stringify(summary.environments) !== JSON.stringify(environments);
+    environments = summary.environments;
+    const changed = store(next, [], true, startedAt) || envsChanged;
+    if (envsChanged && !changed) cache.replace(workspace.id, sorted(), environments);
+    loadedAt = readAt = now();
+    return changed;
+  }
+
+  async function readNamed(provider: FlagProvider, names: string[]): Promise<boolean> {
+    const startedAt = now();
+    const fresh = await backends.track('flags', () => provider.readFlags!(names));
+    readAt = now();
+    return store(fresh.flags, fresh.missing, false, startedAt);
+  }
+
+  /** One read at a time: a caller arriving while one runs waits for it instead of starting its own. */
+  function single(read: () => Promise<boolean>): Promise<boolean> {
+    if (reading) return reading;
+    reading = read().finally(() => {
+      reading = null;
+    });
+    return reading;
+  }
+
+  function prune() {
+    const oldest = now() - CONFIRMED_TTL_MS;
+    for (const [key, cell] of confirmed) if (cell.at < oldest) confirmed.delete(key);
+  }
+
+  const stale = () => Boolean(workspace.flags) && (loadedAt === 0 || backends.status('flags').state !== 'online');
 
   async function list(): Promise<FlagListing> {
     const provider = workspace.flags;
-    let stale = true;
-    if (provider && now() - fetchedAt < FRESH_MS && backends.status('flags').state === 'online') {
-      stale = false; // a poll or a reload read the server a moment ago: one round of requests is enough
-    } else if (provider) {
-      try {
-        current = await backends.track('flags', () => provider.listFlags());
-        cache.replace(workspace.id, current.flags, current.environments);
-        fetchedAt = now();
-        stale = false;
-      } catch {
-        // Fall through to the cache; the backend status carries the reason.
-        current = cache.read(workspace.id);
-        fetchedAt = 0;
-      }
+    const due = loadedAt === 0 || (!options.polled && now() - readAt >= FRESH_MS);
+    if (provider && due) {
+      // A warm cache (from SQLite) resyncs cheaply; an empty one is listed whole.
+      await single(() => (flags.size > 0 && provider.readFlags ? resync(provider) : loadWhole(provider))).catch(() => {
+        // The cache is served marked stale; the backend status carries the reason.
+      });
     }
     return {
-      ...current,
+      flags: sorted(),
+      environments,
       fetchedAt: backends.status('flags').lastSyncAt,
-      stale,
-      readOnlyReason: readOnlyReason(stale),
+      stale: stale(),
+      readOnlyReason: readOnlySentence(workspace.flags !== null, stale(), backends.status('flags'), now()),
       changes: audit.latestFlagChanges(workspace.id),
     };
   }
 
-  /** Re-read the flags; true when anything a user sees has changed since the last refresh. */
-  async function refresh(): Promise<boolean> {
-    fetchedAt = 0;
-    const listing = await list();
-    const next = JSON.stringify([listing.flags, listing.environments, listing.stale, listing.changes]);
-    const changed = next !== fingerprint;
-    fingerprint = next;
-    return changed;
+  /**
+   * The poll's part: the flags the server's events named since the last poll are read again,
+   * everything is resynced when due, and nothing is sent when nothing changed. True when anything
+   * a user sees changed.
+   */
+  async function refresh(named: Iterable<string> = []): Promise<boolean> {
+    const provider = workspace.flags;
+    if (!provider) return false;
+    prune();
+    const names = [...new Set(named)];
+    return single(async () => {
+      const before = version;
+      const staleBefore = stale();
+      if (loadedAt === 0) await (flags.size > 0 && provider.readFlags ? resync(provider) : loadWhole(provider));
+      else if (!provider.readFlags) await loadWhole(provider);
+      else if (now() - loadedAt >= resyncMs || names.length > NAMED_MAX) await resync(provider);
+      else if (names.length > 0) await readNamed(provider, names);
+      return version !== before || staleBefore !== stale();
+    });
   }
 
   /** Record a state the server just confirmed, without waiting for a full re-read. */
-  function applyState(flagName: string, state: FlagEnvironmentState): void {
-    const flag = current.flags.find((f) => f.name === flagName);
+  function applyState(flagName: string, state: FlagEnvironmentState, confirmedAt = now()): void {
+    confirmed.set(cellKey(flagName, state.environment), { at: confirmedAt, state });
+    const flag = flags.get(flagName);
     if (!flag) return;
-    flag.environments = flag.environments.map((e) => (e.environment === state.environment ? state : e));
-    cache.replace(workspace.id, current.flags, current.environments);
+    const next = { ...flag, environments: flag.environments.map((e) => (e.environment === state.environment ? state : e)) };
+    flags.set(flagName, next);
+    version += 1;
+    cache.patch(workspace.id, [next]);
   }
 
   return {
@@ -85,10 +195,9 @@ export function createFlagService(
     refresh,
     applyState,
     /** The last known state of a flag in an environment (the "before" of an audited change). */
-    cachedState: (flag: string, environment: string) =>
-      current.flags.find((f) => f.name === flag)?.environments.find((e) => e.environment === environment) ?? null,
-    environments: () => current.environments,
-    flags: () => current.flags,
+    cachedState: (flag: string, environment: string) => flags.get(flag)?.environments.find((e) => e.environment === environment) ?? null,
+    environments: () => environments,
+    flags: () => sorted(),
   };
 }
 export type FlagService = ReturnType<typeof createFlagService>;

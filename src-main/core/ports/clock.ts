@@ -3,6 +3,15 @@ export interface Clock {
   now(): number;
   /** Run fn every ms milliseconds; returns the dispose function. */
   every(ms: number, fn: () => void): () => void;
+  /** Run fn once after ms milliseconds; returns the dispose function. Clocks without it use a real timer. */
+  after?(ms: number, fn: () => void): () => void;
+}
+
+/** A real timer that does not keep the process alive. */
+export function realTimer(ms: number, fn: () => void): () => void {
+  const timer = setTimeout(fn, ms);
+  timer.unref?.();
+  return () => clearTimeout(timer);
 }
 
 export const systemClock: Clock = {
@@ -12,4 +21,5 @@ export const systemClock: Clock = {
     timer.unref?.();
     return () => clearInterval(timer);
   },
+  after: realTimer,
 };

@@ -11,12 +11,27 @@ export interface FlagSnapshot {
   environments: Environment[];
 }
 
+/**
+ * A flag as a cheap listing shows it: its state per environment and whether it has (enabled)
+ * strategies, but not the strategies themselves.
+ */
+export interface FlagSummary extends Omit<Flag, 'environments'> {
+  environments: { environment: string; enabled: boolean; hasStrategies: boolean | null; hasEnabledStrategies: boolean | null }[];
+}
+
 /** A feature-flag server (Unleash first). Methods throw RingsideError with an actionable message. */
 export interface FlagProvider {
   /** Short provider name shown in the UI, e.g. "unleash" or "demo". */
   readonly provider: string;
   /** Every flag of the workspace's project with its per-environment state and strategies. */
   listFlags(): Promise<FlagSnapshot>;
+  /**
+   * Every flag without its strategies, in as few requests as the server allows (a resync compares
+   * it with the cache and re-reads only the flags that differ). Servers without it are listed whole.
+   */
+  listSummaries?(): Promise<{ flags: FlagSummary[]; environments: Environment[] }>;
+  /** The named flags whole, as the server holds them now; names it no longer has come back in `missing`. */
+  readFlags?(names: string[]): Promise<{ flags: Flag[]; missing: string[] }>;
   /** One flag in one environment as the server holds it now: the read-back that confirms a change. */
   readState(flag: string, environment: string): Promise<FlagEnvironmentState>;
   /** Turn a flag on or off in an environment. */

@@ -13,6 +13,14 @@ export function flagCacheQueries(db: Database) {
   const selectEnvs = db.prepare<[string], Environment>(
     'SELECT name, type FROM environment_cache WHERE workspace = ? ORDER BY rowid',
   );
+  const upsertFlag = db.prepare(
+    'INSERT INTO flag_cache (workspace, name, body) VALUES (?, ?, ?) ON CONFLICT (workspace, name) DO UPDATE SET body = excluded.body',
+  );
+  const deleteFlag = db.prepare('DELETE FROM flag_cache WHERE workspace = ? AND name = ?');
+  const patch = db.transaction((workspace: string, flags: Flag[], removed: string[]) => {
+    for (const flag of flags) upsertFlag.run(workspace, flag.name, JSON.stringify(flag));
+    for (const name of removed) deleteFlag.run(workspace, name);
+  });
   const replace = db.transaction((workspace: string, flags: Flag[], environments: Environment[]) => {
     deleteFlags.run(workspace);
     deleteEnvs.run(workspace);
@@ -22,6 +30,10 @@ export function flagCacheQueries(db: Database) {
   return {
     replace(workspace: string, flags: Flag[], environments: Environment[]): void {
       replace(workspace, flags, environments);
+    },
+    /** Write only the flags a poll re-read (and drop those the server no longer has), not the whole snapshot. */
+    patch(workspace: string, flags: Flag[], removed: string[] = []): void {
+      patch(workspace, flags, removed);
     },
     /** Rows that no longer parse (written by an older shape) are dropped rather than shown wrong. */
     read(workspace: string): { flags: Flag[]; environments: Environment[] } {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { auditQueries } from './audit';
 import { canarySampleQueries } from './canarySamples';
 import { flagCacheQueries } from './flagCache';
+import { openIntentQueries } from './openIntents';
 import { releasePlanQueries } from './releasePlans';
 import { syncStateQueries } from './syncState';
 import { workspaceSettingsQueries } from './workspaceSettings';
@@ -14,6 +15,7 @@ export function createQueries(db: Database) {
     audit: auditQueries(db),
     canarySamples: canarySampleQueries(db),
     flagCache: flagCacheQueries(db),
+    openIntents: openIntentQueries(db),
     releasePlans: releasePlanQueries(db),
     syncState: syncStateQueries(db),
     workspaceSettings: workspaceSettingsQueries(db),

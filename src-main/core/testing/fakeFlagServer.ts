@@ -3,10 +3,33 @@ import { RingsideError } from '../../../src-shared/ipc/result';
 import type { FlagProvider } from '../ports';
 
 /** An in-memory flag server for the core's unit tests, with switches for the faults they need. */
-export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
+export function fakeFlagServer(initial: Flag[], now: () => number = () => 0, options: { incremental?: boolean } = {}) {
   const flags = new Map(initial.map((f) => [f.name, structuredClone(f)]));
   const events: FlagServerEvent[] = [];
-  const faults = { down: false, ignoreWrites: false, failFlag: null as string | null };
+  const faults = {
+    down: false,
+    ignoreWrites: false,
+    failFlag: null as string | null,
+    /** thrown by every call while set (a 429 with Retry-After, a timeout, …) */
+    error: null as RingsideError | null,
+    /** every call waits for this before answering (a slow server) */
+    gate: null as Promise<void> | null,
+  };
+  /** calls per method, to count what a poll costs */
+  const calls: Record<string, number> = {};
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const enter = async (method: string) => {
+    calls[method] = (calls[method] ?? 0) + 1;
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      if (faults.gate) await faults.gate;
+      if (faults.error) throw faults.error;
+    } finally {
+      inFlight -= 1;
+    }
+  };
   /** every write that changed something, in order: "checkout.pricing production on", "… strategy s2 disabled" */
   const writes: string[] = [];
   const reachable = () => {
@@ -20,14 +43,17 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
   const provider: FlagProvider = {
     provider: 'fake',
     async listFlags() {
+      await enter('listFlags');
       reachable();
       return structuredClone({ flags: [...flags.values()], environments: [{ name: 'development', type: 'development' }, { name: 'production', type: 'production' }] });
     },
     async readState(name, environment) {
+      await enter('readState');
       reachable();
       return structuredClone(env(name, environment));
     },
     async setEnabled(name, environment, enabled) {
+      await enter('setEnabled');
       reachable();
       if (faults.failFlag === name) throw new RingsideError('unavailable', `Unleash answered 500 for ${name}`);
       if (faults.ignoreWrites) return;
@@ -63,6 +89,7 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
       { id: 'kill-switch', name: 'Kill switch', lifetimeDays: null },
     ],
     async eventsSince(cursor) {
+      await enter('eventsSince');
       reachable();
       return structuredClone(events.filter((e) => cursor === null || e.id > cursor));
     },
@@ -72,7 +99,42 @@ export function fakeFlagServer(initial: Flag[], now: () => number = () => 0) {
     env(name, environment).enabled = enabled;
     events.push({ id: events.length + 1, type: enabled ? 'feature-environment-enabled' : 'feature-environment-disabled', createdBy: actor, createdAt: now(), flag: name, environment, data: null, preData: null });
   };
-  return { provider, faults, changeByOther, flags, writes };
+  if (options.incremental) {
+    provider.listSummaries = async () => {
+      await enter('listSummaries');
+      reachable();
+      const all = [...flags.values()].map((f) => ({
+        ...structuredClone(f),
+        environments: f.environments.map((e) => ({
+          environment: e.environment,
+          enabled: e.enabled,
+          hasStrategies: e.strategies.length > 0,
+          hasEnabledStrategies: e.strategies.some((st) => !st.disabled),
+        })),
+      }));
+      return { flags: all, environments: [{ name: 'development', type: 'development' }, { name: 'production', type: 'production' }] };
+    };
+    provider.readFlags = async (names) => {
+      await enter('readFlags');
+      reachable();
+      return {
+        flags: names.filter((n) => flags.has(n)).map((n) => structuredClone(flags.get(n)!)),
+        missing: names.filter((n) => !flags.has(n)),
+      };
+    };
+  }
+  return {
+    provider,
+    faults,
+    changeByOther,
+    flags,
+    writes,
+    calls,
+    events,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+  };
 }
 
 export const testFlag = (name: string, overrides: Partial<Flag> = {}): Flag => ({

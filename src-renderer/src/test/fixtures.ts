@@ -56,7 +56,7 @@ export const changes: FlagChange[] = [
 
 /** A whole flags:list answer over the fixtures (live, writable); override any part. */
 export function flagsListing(patch: Partial<ResponseOf<'flags:list'>> = {}): ResponseOf<'flags:list'> {
-  return { flags, environments, fetchedAt: NOW, stale: false, readOnlyReason: null, changes, ...patch };
+  return { flags, environments, fetchedAt: NOW, stale: false, readOnlyReason: null, changes, retries: [], reconciled: [], ...patch };
 }
 
 const debtRow = (flag: string, extra: Partial<FlagDebtRow>): FlagDebtRow => ({

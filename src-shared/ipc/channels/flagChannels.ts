@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Environment, Flag } from '../../domain/flag';
 import { FlagChange, FlagDebtRow } from '../../domain/flagDebt';
+import { KillRetry, ReconciledIntent } from '../../domain/killRetry';
 import { Empty, EnvName, FlagName, Reason, type ChannelDef } from './fields';
 
 /** Feature flags: the list, kill switches, rollouts, the debt board. */
@@ -17,6 +18,10 @@ export const flagChannels = {
       readOnlyReason: z.string().nullable(),
       /** the latest change per flag and environment, from the console or the server's event log */
       changes: z.array(FlagChange),
+      /** kills main keeps trying (and those that ended in the last hour) */
+      retries: z.array(KillRetry),
+      /** intents a crash left without an outcome, reconciled against the server at start (last 24 h) */
+      reconciled: z.array(ReconciledIntent),
     }),
   },
   'flags:setEnabled': {
@@ -79,6 +84,16 @@ export const flagChannels = {
         }),
       ),
     }),
+  },
+  'flags:keepTrying': {
+    doc: 'Keep sending a kill that failed for a transient reason until the server confirms it, it is cancelled, or someone else changes the flag.',
+    request: z.object({ flag: FlagName, environment: EnvName }).strict(),
+    response: KillRetry,
+  },
+  'flags:cancelRetry': {
+    doc: 'Stop keeping a kill trying; the flag stays as the server has it.',
+    request: z.object({ flag: FlagName, environment: EnvName }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   },
   'flags:debt': {
     doc: 'The flag-debt board: every flag with its age, lifetime, time fully on, owner, expiry and why it is debt.',
