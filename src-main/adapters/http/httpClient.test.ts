@@ -25,7 +25,8 @@ beforeAll(async () => {
     if (path === '/reset-once') return n < 2 ? req.socket.destroy() : res.end('{"second":true}');
     if (path === '/reset') return req.socket.destroy();
     if (path === '/slow-once') return n < 2 ? void setTimeout(() => res.end('{}'), 2_000) : res.end('{"quick":true}');
-    if (path === '/cutoff') {
+    if (path === '/cutoff-once' && n > 1) return res.end('{"whole":true}');
+    if (path === '/cutoff' || path === '/cutoff-once') {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '400' });
       res.write('{"features":[{"name":"a"');
       return void setTimeout(() => req.socket.destroy(), 20);
@@ -121,11 +122,13 @@ describe('http client', () => {
     expect(hits.get('/slow')).toBe(2);
   });
 
-  it('answers a body cut off mid-stream with bad_response', async () => {
+  it('asks once more for a body cut off mid-stream, then answers bad_response', async () => {
     await expect(client().json({ path: '/cutoff' })).rejects.toMatchObject({
       code: 'bad_response',
       message: expect.stringContaining('cut off its answer to /cutoff before the end'),
     });
+    expect(hits.get('/cutoff')).toBe(2);
+    await expect(client().json({ path: '/cutoff-once' })).resolves.toEqual({ whole: true });
   });
 
   it('times out a slow server', async () => {

@@ -121,8 +121,15 @@ export function createHttpClient(options: HttpClientOptions) {
 
   /** Send and parse a JSON body; a body that is not JSON is a clear bad_response error. */
   async function json<T = unknown>(req: HttpRequest): Promise<T> {
-    const res = await send(req);
-    const text = await bodyText(res, req);
+    let text: string;
+    try {
+      text = await bodyText(await send(req), req);
+    } catch (error) {
+      // An answer cut off mid-stream is asked for once more when asking twice is safe.
+      const safe = req.idempotent ?? (req.method ?? 'GET') === 'GET';
+      if (!(safe && error instanceof RingsideError && error.code === 'bad_response')) throw error;
+      text = await bodyText(await send(req), req);
+    }
     try {
       return JSON.parse(text) as T;
     } catch {

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { ok } from '../../../src-shared/ipc/result';
 import { createFakeBridge } from '../test/fakeBridge';
+import { formatClockSeconds } from '../format/time';
 import { NOW, workspace } from '../test/fixtures';
 import { renderConsole } from '../test/renderConsole';
 
@@ -34,6 +35,36 @@ describe('header', () => {
 
     await act(() => vi.advanceTimersByTimeAsync(2_000));
     expect(screen.getByTestId('backend-flags').textContent).toContain('synced 14 s ago');
+  });
+
+  it('names what is wrong with a backend in its own words, and when it is asked again', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
+    const retryAt = NOW + 45_000;
+    const failing = {
+      ...workspace,
+      backends: [
+        { ...workspace.backends[0]!, state: 'error' as const, errorCode: 'rate_limited' as const, retryAt, message: 'Unleash answered 429' },
+        { ...workspace.backends[1]!, state: 'error' as const, errorCode: 'unauthorized' as const, message: 'Unleash answered 401' },
+        { ...workspace.backends[2]!, state: 'offline' as const, errorCode: 'timeout' as const, retryAt: NOW - 1, message: null },
+      ],
+    };
+    const bridge = createFakeBridge({ 'workspace:current': () => ok(failing) });
+    await renderConsole(bridge);
+    const chipState = (kind: string) => screen.getByTestId(`backend-${kind}`).querySelector('.chip-state')!.textContent;
+    expect(chipState('flags')).toBe(`rate limited · retrying at ${formatClockSeconds(retryAt)}`);
+    expect(chipState('deploy')).toBe('token rejected');
+    expect(chipState('metrics')).toBe('timed out · retrying now');
+    expect(screen.getByTestId('backend-flags').title).toBe('Unleash answered 429');
+
+    const words = { forbidden: 'not allowed', unavailable: 'unreachable', bad_response: 'unexpected answer' } as const;
+    for (const [errorCode, said] of Object.entries(words)) {
+      bridge.respond('workspace:current', () =>
+        ok({ ...workspace, backends: [{ ...workspace.backends[0]!, state: 'error', errorCode: errorCode as keyof typeof words }] }),
+      );
+      act(() => bridge.emit('state:changed', { domain: 'backends' }));
+      await act(() => vi.advanceTimersByTimeAsync(0));
+      expect(chipState('flags')).toBe(said);
+    }
   });
 
   it("shows app:info notices in an alert until dismissed", async () => {

@@ -6,7 +6,7 @@ import { loadFlags } from './loaders';
 import { opKey, type BulkKill, type FlagOp, type FlagOpRequest } from './slices/flagOpsSlice';
 import { useRingside } from './useRingside';
 
-const disconnected: IpcError = { code: 'unavailable', message: 'The Ringside core is not connected; nothing was changed.' };
+export const disconnected: IpcError = { code: 'unavailable', message: 'The Ringside core is not connected; nothing was changed.' };
 
 /** The request as the contract takes it (strict: no extra keys). */
 function withoutKind<T extends { kind: string }>(request: T): Omit<T, 'kind'> {

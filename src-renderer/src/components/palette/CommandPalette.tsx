@@ -1,21 +1,12 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { formatClockSeconds } from '../../format/time';
 import { killFlag } from '../../store/flagCommands';
-import type { FlagOp } from '../../store/slices/flagOpsSlice';
 import { useRingside } from '../../store/useRingside';
 import { ModalDialog } from '../ModalDialog';
 import { viewLabels } from '../Navigation';
-import { killCommands, matchCommands, viewCommands, type PaletteCommand } from './paletteCommands';
+import { commandsFor, matchCommands, type PaletteCommand } from './paletteCommands';
+import { PaletteOutcome, type Outcome } from './PaletteOutcome';
+import { PaletteRetries } from './PaletteRetries';
 import './palette.css';
-
-type Outcome = { label: string; op: FlagOp | null };
-
-function describeOutcome({ label, op }: Outcome): string {
-  if (!op || op.status === 'pending') return `${label}: pending, waiting for the server to confirm…`;
-  const { flag, environment } = op.request;
-  if (op.status === 'confirmed') return `${flag} is off in ${environment} (confirmed ${formatClockSeconds(op.confirmedAt)})`;
-  return `${flag} was NOT turned off in ${environment}: ${op.error.message}`;
-}
 
 const commandLabel = (c: PaletteCommand) => (c.kind === 'view' ? c.label : `Kill ${c.flag.name} in ${c.environment.name}`);
 
@@ -31,10 +22,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const commands = useMemo(
-    () => [...(flags && !flags.readOnlyReason ? killCommands(flags.flags, flags.environments) : []), ...viewCommands(viewLabels)],
-    [flags],
-  );
+  const commands = useMemo(() => commandsFor(flags, viewLabels), [flags]);
   const matches = useMemo(() => matchCommands(commands, query), [commands, query]);
   const current = Math.min(active, Math.max(0, matches.length - 1));
 
@@ -108,9 +96,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         ))}
         {matches.length === 0 && <li className="muted">No flag that is on matches “{query}”.</li>}
       </ul>
-      <p className="palette-outcome" role="status" aria-live="polite" data-testid="palette-outcome">
-        {outcome && describeOutcome(outcome)}
-      </p>
+      <PaletteOutcome outcome={outcome} onKeptTrying={(op) => setOutcome((o) => (o?.op === op ? { ...o, keptTrying: true } : o))} />
+      <PaletteRetries />
       <p className="hint muted">↑ ↓ to choose, Enter to run, Esc to close</p>
     </ModalDialog>
   );

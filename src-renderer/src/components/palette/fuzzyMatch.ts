@@ -42,9 +42,10 @@ export function fuzzyScore(pattern: string, text: string): number | null {
   const n = t.length;
   if (p.length > n) return null;
 
-  const bonus = Array.from({ length: n }, (_, j) => MATCH + (isWordStart(original, j) ? WORD_START : 0));
+  // read only where a pattern character matches: most of a long text never needs its word starts
+  const bonus = (j: number) => MATCH + (isWordStart(original, j) ? WORD_START : 0);
   let prev = new Array<number>(n).fill(-Infinity);
-  for (let j = 0; j < n; j++) if (t[j] === p[0]) prev[j] = bonus[j]!;
+  for (let j = 0; j < n; j++) if (t[j] === p[0]) prev[j] = bonus(j);
 
   for (let i = 1; i < p.length; i++) {
     const cur = new Array<number>(n).fill(-Infinity);
@@ -54,7 +55,7 @@ export function fuzzyScore(pattern: string, text: string): number | null {
       if (j >= 2) gapBest = Math.max(gapBest - GAP_EXTENSION, prev[j - 2]! - GAP_START);
       if (t[j] !== p[i]) continue;
       const best = Math.max(prev[j - 1]! + CONSECUTIVE, gapBest);
-      if (best !== -Infinity) cur[j] = best + bonus[j]!;
+      if (best !== -Infinity) cur[j] = best + bonus(j);
     }
     prev = cur;
   }

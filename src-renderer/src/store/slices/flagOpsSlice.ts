@@ -23,6 +23,10 @@ export type BulkKill =
   | { status: 'done'; tag: string; environment: string; results: ResponseOf<'flags:killByTag'>['results'] }
   | { status: 'failed'; tag: string; environment: string; error: IpcError };
 
+/** Asking main to keep a failed kill trying, or to stop: on its way, or why main refused. */
+export type RetryAction = 'keepTrying' | 'cancel';
+export type RetryCall = { status: 'pending'; action: RetryAction } | { status: 'failed'; action: RetryAction; error: IpcError };
+
 /** One key per (flag, environment); JSON keeps names containing any separator apart. */
 export const opKey = (flag: string, environment: string) => JSON.stringify([flag, environment]);
 
@@ -30,9 +34,12 @@ export interface FlagOpsSlice {
   /** the latest change made from this console per opKey(flag, environment) */
   flagOps: Record<string, FlagOp>;
   bulkKill: BulkKill;
+  /** keepTrying / cancelRetry calls per opKey(flag, environment), until main answered yes */
+  retryCalls: Record<string, RetryCall>;
 }
 
 export const createFlagOpsSlice: StateCreator<RingsideState, [], [], FlagOpsSlice> = () => ({
   flagOps: {},
   bulkKill: { status: 'idle' },
+  retryCalls: {},
 });

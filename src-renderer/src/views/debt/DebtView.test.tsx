@@ -1,7 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
+import { ok } from '../../../../src-shared/ipc/result';
 import { createFakeBridge } from '../../test/fakeBridge';
-import { HOSTILE } from '../../test/fixtures';
+import { HOSTILE, NOW } from '../../test/fixtures';
+import { giveHeight, scrollerOf } from '../../test/layOut';
+import { fleetFlagName, manyDebtRows } from '../../test/manyFlags';
 import { renderConsole, settle } from '../../test/renderConsole';
+import { DEBT_ROW_ESTIMATE } from './DebtTable';
 import { DebtView } from './DebtView';
 
 const flagsShown = () => screen.getAllByTestId('debt-row').map((r) => r.dataset.flag);
@@ -61,5 +65,30 @@ describe('flag-debt board', () => {
     act(() => bridge.emit('state:changed', { domain: 'flags' }));
     await settle();
     expect(bridge.requestsTo('flags:debt')).toHaveLength(2);
+  });
+
+  it('draws a screenful of a 5,000-flag board, sorts all of it, and reaches its last row by scrolling', async () => {
+    const takeBack = giveHeight('debt-scroll', 600);
+    try {
+      const bridge = createFakeBridge({ 'flags:debt': () => ok({ rows: manyDebtRows(5_000), computedAt: NOW }) });
+      await renderConsole(bridge, <DebtView />);
+      expect(screen.getByTestId('debt-summary').textContent).toContain('5000 of 5000 flags are debt');
+      expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('5001');
+      const drawn = flagsShown();
+      expect(drawn.length).toBeGreaterThan(5);
+      expect(drawn.length).toBeLessThan(60);
+      expect(drawn[0]).toBe(fleetFlagName(1));
+
+      // Youngest first: the whole board is sorted, not the rows drawn.
+      fireEvent.click(screen.getByRole('button', { name: /Age \(days\)/ }));
+      expect(flagsShown()[0]).toBe(fleetFlagName(5_000));
+
+      const scrollTo = scrollerOf(screen.getByTestId('debt-scroll'));
+      await scrollTo(4_999 * DEBT_ROW_ESTIMATE);
+      expect(flagsShown()).toContain(fleetFlagName(1));
+      expect(flagsShown().length).toBeLessThan(60);
+    } finally {
+      takeBack();
+    }
   });
 });

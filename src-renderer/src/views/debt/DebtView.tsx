@@ -3,7 +3,8 @@ import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format/time';
 import { loadDebt } from '../../store/loaders';
 import { useRingside } from '../../store/useRingside';
-import { debtColumns, debtCsv, reasonLabels, sortDebt, type DebtColumn, type DebtSort } from './debtTable';
+import { DebtTable } from './DebtTable';
+import { debtCsv, sortDebt, type DebtColumn, type DebtSort } from './debtTable';
 import './debt.css';
 
 /** Save text as a file the way a browser and Electron's sandboxed renderer both allow: a blob link. */
@@ -58,50 +59,7 @@ export function DebtView() {
           {rows.length === 0 ? (
             <p className="muted">No flag debt. Every temporary flag is within its lifetime and owned.</p>
           ) : (
-            <table className="debt-table">
-              <thead>
-                <tr>
-                  {debtColumns.map((c) => (
-                    <th
-                      key={c.id}
-                      scope="col"
-                      className={c.numeric ? 'numeric' : undefined}
-                      aria-sort={sort.column === c.id ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                    >
-                      <button type="button" className="sort" onClick={() => sortBy(c.id)}>
-                        {c.label}
-                        <span aria-hidden="true">{sort.column === c.id ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                      </button>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.flag} data-testid="debt-row" data-flag={r.flag}>
-                    <th scope="row" className="flag-name">
-                      {r.flag}
-                    </th>
-                    <td>
-                      {r.type}
-                      <span className="muted"> · {r.temporary ? 'temporary' : 'long-lived'}</span>
-                    </td>
-                    <td className="numeric">{Math.floor(r.ageDays)}</td>
-                    <td className="numeric">{r.lifetimeDays ?? '—'}</td>
-                    <td className="numeric">{r.daysAtFull === null ? '—' : Math.floor(r.daysAtFull)}</td>
-                    <td>{r.owner ?? <span className="muted">none</span>}</td>
-                    <td>{r.expires ?? '—'}</td>
-                    <td>
-                      <ul className="debt-reasons">
-                        {r.reasons.map((reason) => (
-                          <li key={reason}>{reasonLabels[reason]}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DebtTable rows={rows} sort={sort} onSort={sortBy} />
           )}
         </>
       )}

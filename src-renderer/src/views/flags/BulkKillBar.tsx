@@ -26,8 +26,12 @@ export function BulkKillBar({ flags, environments, readOnlyReason }: BulkKillBar
     () => environments.find((e) => e.type === 'production')?.name ?? environments[0]?.name ?? '',
   );
   const chosenTag = tags.includes(tag) ? tag : (tags[0] ?? '');
-  const targets = flags.filter(
-    (f) => f.tags.some((t) => tagKey(t) === chosenTag) && f.environments.some((e) => e.environment === environment && e.enabled),
+  const targets = useMemo(
+    () =>
+      flags.filter(
+        (f) => f.tags.some((t) => tagKey(t) === chosenTag) && f.environments.some((e) => e.environment === environment && e.enabled),
+      ),
+    [flags, chosenTag, environment],
   );
   const pending = bulk.status === 'pending';
 

@@ -1,24 +1,15 @@
 import { useId } from 'react';
 import type { FlagEnvironmentState } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
-import { formatAge } from '../../format/age';
+import type { KillRetry } from '../../../../src-shared/domain/killRetry';
 import { formatClockSeconds, formatDateTime } from '../../format/time';
 import { retryFlagOp, runFlagOp } from '../../store/flagCommands';
-import type { FlagOp } from '../../store/slices/flagOpsSlice';
+import { canKeepTrying, keepTrying } from '../../store/killRetries';
+import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
+import { useRingside } from '../../store/useRingside';
+import { describeChange } from './changeText';
 import type { Ask } from './FlagStateCell';
-
-const changeVerbs: Record<string, string> = {
-  'flag.enabled': 'on',
-  'flag.disabled': 'off',
-  'flag.strategy.updated': 'rollout changed',
-  'flag.strategy.enabled': 'audience added',
-  'flag.strategy.disabled': 'audience removed',
-};
-
-/** "off by ana.ribeiro 3 min ago" */
-export function describeChange(change: FlagChange, now: number): string {
-  return `${changeVerbs[change.action] ?? change.action} by ${change.by} ${formatAge(now - change.at)} ago`;
-}
+import { KillRetryNote } from './KillRetryNote';
 
 /** Whether the state shown now is still the one a confirmed change produced. */
 function stillConfirmed(op: FlagOp, state: FlagEnvironmentState): boolean {
@@ -34,20 +25,37 @@ export interface CellOutcomeProps {
   op: FlagOp | undefined;
   readOnly: boolean;
   change: FlagChange | undefined;
+  /** the kill main keeps trying (or last tried) for this cell */
+  retry: KillRetry | undefined;
   now: number;
   /** ask a person for a reason before acting (the blackout override) */
   onAsk: (ask: Ask) => void;
 }
 
 /**
- * Under a flag's state: when this console's last change was confirmed (while it still holds), why
- * it failed with a Retry (or, for a release a blackout blocked, an override that asks why), and who
- * changed the flag last. The live regions stay mounted so screen readers announce what appears.
+ * A retry main is running always shows; one that ended shows until this console changes the cell
+ * again, and a confirmation only while the server still reads the flag off.
  */
-export function CellOutcome({ flag, env, state, op, readOnly, change, now, onAsk }: CellOutcomeProps) {
+function shownRetry(retry: KillRetry | undefined, op: FlagOp | undefined, state: FlagEnvironmentState): KillRetry | undefined {
+  if (!retry || retry.state === 'trying') return retry;
+  if (op !== undefined || (retry.state === 'confirmed' && state.enabled)) return undefined;
+  return retry;
+}
+
+/**
+ * Under a flag's state: when this console's last change was confirmed (while it still holds), why
+ * it failed with a Retry (or, for a release a blackout blocked, an override that asks why; for a
+ * kill that failed for a passing reason, Keep trying), the kill main keeps trying, and who changed
+ * the flag last. The live regions stay mounted so screen readers announce what appears.
+ */
+export function CellOutcome({ flag, env, state, op, readOnly, change, retry, now, onAsk }: CellOutcomeProps) {
   const confirmed = op?.status === 'confirmed' && stillConfirmed(op, state) ? op.confirmedAt : null;
   const error = op?.status === 'failed' ? op.error : null;
   const errorId = useId();
+  const call = useRingside((s) => s.retryCalls[opKey(flag, env)]);
+  const shown = shownRetry(retry, op, state);
+  const offerKeepTrying = canKeepTrying(op) && retry?.state !== 'trying';
+  const asking = call?.status === 'pending' && call.action === 'keepTrying';
   return (
     <>
       <span className="cell-confirmed" aria-live="polite">
@@ -83,8 +91,25 @@ export function CellOutcome({ flag, env, state, op, readOnly, change, now, onAsk
                 Retry
               </button>
             )}
+            {offerKeepTrying && (
+              <button
+                type="button"
+                aria-describedby={errorId}
+                aria-disabled={asking || undefined}
+                title="Ringside sends the kill again until the server confirms it, you cancel, or someone changes the flag"
+                onClick={() => void keepTrying(flag, env)}
+              >
+                {asking ? 'Keep trying…' : 'Keep trying'}
+              </button>
+            )}
+            {call?.status === 'failed' && call.action === 'keepTrying' && (
+              <span className="error-message">Could not keep trying: {call.error.message}</span>
+            )}
           </>
         )}
+      </div>
+      <div className="cell-retry-slot" aria-live="polite">
+        {shown && <KillRetryNote flag={flag} env={env} retry={shown} />}
       </div>
       {change && (
         <span className="cell-change muted" data-testid={`flag-change-${env}`} title={`${formatDateTime(change.at)} via ${change.source}`}>

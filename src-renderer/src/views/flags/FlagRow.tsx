@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
+import type { KillRetry } from '../../../../src-shared/domain/killRetry';
+import type { VirtualRowProps } from '../../hooks/useVirtualRows';
 import { FlagStateCell } from './FlagStateCell';
 
 export interface FlagRowProps {
@@ -9,15 +11,18 @@ export interface FlagRowProps {
   /** why changes are disabled; null when they are allowed */
   readOnlyReason: string | null;
   changeOf: (flag: string, environment: string) => FlagChange | undefined;
+  retryOf: (flag: string, environment: string) => KillRetry | undefined;
   now: number;
+  /** what the virtual table body needs on the row: its measuring ref and index */
+  rowProps?: VirtualRowProps;
   /** A per-row action rendered in the last column. */
   actions?: ReactNode;
 }
 
 /** One flag; every string in it comes from the flag server and is rendered as text only. */
-export function FlagRow({ flag, environments, readOnlyReason, changeOf, now, actions }: FlagRowProps) {
+export function FlagRow({ flag, environments, readOnlyReason, changeOf, retryOf, now, rowProps, actions }: FlagRowProps) {
   return (
-    <tr data-testid="flag-row" data-flag={flag.name} className={`flag-type-${flag.type}`}>
+    <tr {...rowProps} data-testid="flag-row" data-flag={flag.name} className={`flag-type-${flag.type}`}>
       <th scope="row" className="flag-name">
         {flag.name}
         {flag.project !== 'default' && <span className="muted"> ({flag.project})</span>}
@@ -38,6 +43,7 @@ export function FlagRow({ flag, environments, readOnlyReason, changeOf, now, act
           environment={env}
           readOnlyReason={readOnlyReason}
           change={changeOf(flag.name, env.name)}
+          retry={retryOf(flag.name, env.name)}
           now={now}
         />
       ))}

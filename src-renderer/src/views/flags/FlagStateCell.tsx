@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Environment, Flag, FlagEnvironmentState } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
+import type { KillRetry } from '../../../../src-shared/domain/killRetry';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { runFlagOp } from '../../store/flagCommands';
 import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
@@ -31,6 +32,8 @@ export interface FlagStateCellProps {
   /** why changes are disabled; null when they are allowed */
   readOnlyReason: string | null;
   change: FlagChange | undefined;
+  /** the kill main keeps trying (or last tried) here */
+  retry: KillRetry | undefined;
   now: number;
 }
 
@@ -38,7 +41,7 @@ export interface FlagStateCellProps {
  * One flag in one environment: its state as the server last confirmed it (or "pending" while a
  * change is on its way), the kill or turn-on button, rollout editors, and who changed it last.
  */
-export function FlagStateCell({ flag, environment, readOnlyReason, change, now }: FlagStateCellProps) {
+export function FlagStateCell({ flag, environment, readOnlyReason, change, retry, now }: FlagStateCellProps) {
   const env = environment.name;
   const state = flag.environments.find((e) => e.environment === env);
   const op: FlagOp | undefined = useRingside((s) => s.flagOps[opKey(flag.name, env)]);
@@ -115,7 +118,17 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, now }
           ))}
         </ul>
       )}
-      <CellOutcome flag={flag.name} env={env} state={state} op={op} readOnly={readOnly} change={change} now={now} onAsk={setAsk} />
+      <CellOutcome
+        flag={flag.name}
+        env={env}
+        state={state}
+        op={op}
+        readOnly={readOnly}
+        change={change}
+        retry={retry}
+        now={now}
+        onAsk={setAsk}
+      />
       {ask && (
         <ReasonDialog
           title={ask.title}

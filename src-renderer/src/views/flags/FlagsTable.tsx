@@ -1,54 +1,94 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
+import type { KillRetry } from '../../../../src-shared/domain/killRetry';
+import { VirtualRows } from '../../components/VirtualRows';
+import { useVirtualRows } from '../../hooks/useVirtualRows';
+import { retriesByCell } from '../../store/killRetries';
 import { opKey } from '../../store/slices/flagOpsSlice';
 import { FlagRow } from './FlagRow';
+import './flagsTable.css';
+
+/** A row's height before it is measured: one line of state and a Kill button. */
+export const FLAG_ROW_ESTIMATE = 44;
 
 export interface FlagsTableProps {
   flags: Flag[];
   environments: Environment[];
   readOnlyReason?: string | null;
   changes?: FlagChange[];
+  retries?: KillRetry[];
   now?: number;
-  /** Adds an Actions column; called once per row. */
+  /** Adds an Actions column; called once per drawn row. */
   renderActions?: (flag: Flag) => ReactNode;
 }
 
-export function FlagsTable({ flags, environments, readOnlyReason = null, changes, now = Date.now(), renderActions }: FlagsTableProps) {
+/**
+ * Every flag with its state per environment. Thousands of flags stay quick: only the rows in
+ * view are drawn (a virtual body in its own scroller, the header sticky above it).
+ */
+export function FlagsTable({ flags, environments, readOnlyReason = null, changes, retries, now = Date.now(), renderActions }: FlagsTableProps) {
   const changeOf = useMemo(() => {
     const byCell = new Map((changes ?? []).map((c) => [opKey(c.flag, c.environment), c]));
     return (flag: string, environment: string) => byCell.get(opKey(flag, environment));
   }, [changes]);
+  const retryOf = useMemo(() => {
+    const byCell = retriesByCell(retries ?? []);
+    return (flag: string, environment: string) => byCell.get(opKey(flag, environment));
+  }, [retries]);
+  const keyOf = useCallback((index: number) => flags[index]?.name ?? index, [flags]);
+  const { scroller, virtualizer, bodyProps, rowProps } = useVirtualRows({ count: flags.length, keyOf, estimate: FLAG_ROW_ESTIMATE });
+
   if (flags.length === 0) return <p className="muted">This workspace has no flags.</p>;
+  const columns = 4 + environments.length + (renderActions ? 1 : 0);
   return (
-    <table className="flags-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Type</th>
-          <th scope="col">Description</th>
-          <th scope="col">Tags</th>
+    <div ref={scroller} className="flags-scroll" data-testid="flags-scroll">
+      <table className="flags-table" aria-rowcount={flags.length + 1}>
+        <colgroup>
+          <col className="col-name" />
+          <col className="col-type" />
+          <col className="col-description" />
+          <col className="col-tags" />
           {environments.map((env) => (
-            <th scope="col" key={env.name} className={`env env-${env.type}`}>
-              {env.name}
-            </th>
+            <col key={env.name} className="col-env" />
           ))}
-          {renderActions && <th scope="col">Actions</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {flags.map((flag) => (
-          <FlagRow
-            key={flag.name}
-            flag={flag}
-            environments={environments}
-            readOnlyReason={readOnlyReason}
-            changeOf={changeOf}
-            now={now}
-            actions={renderActions?.(flag)}
-          />
-        ))}
-      </tbody>
-    </table>
+          {renderActions && <col className="col-actions" />}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Description</th>
+            <th scope="col">Tags</th>
+            {environments.map((env) => (
+              <th scope="col" key={env.name} className={`env env-${env.type}`}>
+                {env.name}
+              </th>
+            ))}
+            {renderActions && <th scope="col">Actions</th>}
+          </tr>
+        </thead>
+        <tbody {...bodyProps}>
+          <VirtualRows virtualizer={virtualizer} columns={columns}>
+            {(index) => {
+              const flag = flags[index]!;
+              return (
+                <FlagRow
+                  key={flag.name}
+                  rowProps={rowProps(index)}
+                  flag={flag}
+                  environments={environments}
+                  readOnlyReason={readOnlyReason}
+                  changeOf={changeOf}
+                  retryOf={retryOf}
+                  now={now}
+                  actions={renderActions?.(flag)}
+                />
+              );
+            }}
+          </VirtualRows>
+        </tbody>
+      </table>
+    </div>
   );
 }

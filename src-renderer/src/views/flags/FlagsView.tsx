@@ -6,6 +6,7 @@ import { loadFlags } from '../../store/loaders';
 import { useRingside } from '../../store/useRingside';
 import { BulkKillBar } from './BulkKillBar';
 import { FlagsTable } from './FlagsTable';
+import { ReconciledNotes } from './ReconciledNotes';
 
 /** Every flag per environment, live or from the cache with its age; kills are one click. */
 export function FlagsView() {
@@ -28,12 +29,14 @@ export function FlagsView() {
       {!data && loading && <p className="muted">Loading flags…</p>}
       {data && (
         <>
+          <ReconciledNotes reconciled={data.reconciled} flags={data.flags} readOnlyReason={data.readOnlyReason} />
           <BulkKillBar flags={data.flags} environments={data.environments} readOnlyReason={data.readOnlyReason} />
           <FlagsTable
             flags={data.flags}
             environments={data.environments}
             readOnlyReason={data.readOnlyReason}
             changes={data.changes}
+            retries={data.retries}
             now={now}
           />
         </>
