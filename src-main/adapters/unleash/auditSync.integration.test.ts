@@ -1,4 +1,4 @@
-import { startFaultProxy } from '../../../e2e/fixtures/faultProxy';
+import { startFaultProxy } from '../../../test-harness/faultProxy';
 import { unleashAdmin, type UnleashAdmin } from '../../../e2e/fixtures/unleashSeed';
 import { startPostgres, type PostgresServer } from '../../../test-harness/postgres';
 import { startUnleash, type UnleashServer } from '../../../test-harness/unleash';

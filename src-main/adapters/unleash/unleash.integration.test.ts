@@ -1,6 +1,6 @@
 import { startPostgres, type PostgresServer } from '../../../test-harness/postgres';
 import { startUnleash, type UnleashServer } from '../../../test-harness/unleash';
-import { startFaultProxy } from '../../../e2e/fixtures/faultProxy';
+import { startFaultProxy } from '../../../test-harness/faultProxy';
 import { unleashAdmin, type UnleashAdmin } from '../../../e2e/fixtures/unleashSeed';
 import { createCore, type Core } from '../../core/createCore';
 import type { Flag } from '../../../src-shared/domain/flag';

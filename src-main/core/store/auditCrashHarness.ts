@@ -8,10 +8,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '..', '..', '..');
 
 /**
- * Bundle the crash writer (real store code, TypeScript) into one .mjs with the project's own vite,
+ * Bundle a crash writer (real store code, TypeScript; the audit's by default) into one .mjs with the project's own vite,
  * under node_modules/.cache so the bundle's `import 'better-sqlite3'` resolves to the installed addon.
  */
-export async function buildCrashWriter(): Promise<string> {
+export async function buildCrashWriter(entry = join(HERE, 'auditCrashWriter.ts')): Promise<string> {
+  const name = `${entry.split('/').pop()!.replace(/\.ts$/, '')}.mjs`;
   const { build } = await import('vite');
   const cache = join(REPO, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
@@ -21,15 +22,15 @@ export async function buildCrashWriter(): Promise<string> {
     logLevel: 'silent',
     root: REPO,
     build: {
-      ssr: join(HERE, 'auditCrashWriter.ts'),
+      ssr: entry,
       outDir,
       emptyOutDir: false,
       minify: false,
       target: 'node20',
-      rolldownOptions: { output: { format: 'esm', entryFileNames: 'auditCrashWriter.mjs' } },
+      rolldownOptions: { output: { format: 'esm', entryFileNames: name } },
     },
   });
-  return join(outDir, 'auditCrashWriter.mjs');
+  return join(outDir, name);
 }
 
 export interface CrashRun {
