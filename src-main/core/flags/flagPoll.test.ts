@@ -82,6 +82,22 @@ describe('the flag poll', () => {
     core.dispose();
   });
 
+  it('says so when the server asks for a longer wait than Ringside honours, and asks again after at most 5 minutes', async () => {
+    const { clock, server, core, list, reset } = world(3);
+    await list();
+    await clock.advance(1_000);
+    server.faults.error = new RingsideError('rate_limited', 'Unleash answered 429: it is rate limiting Ringside. It asks to wait 3600 s.', 3_600_000);
+    await clock.advance(1_000);
+    expect((await list()).readOnlyReason).toMatch(/Retrying at \d\d:\d\d:\d\d\. Ringside waits at most 5 min for a server's Retry-After, so it asks sooner than it was told\.$/);
+    server.faults.error = null;
+    reset();
+    await clock.advance(4 * 60_000);
+    expect(server.calls).toEqual({});
+    await clock.advance(60_000);
+    expect(server.calls.eventsSince).toBe(1);
+    core.dispose();
+  });
+
   it('backs off while the server is down, doubling up to a minute, one round in flight at most', async () => {
     const { clock, server, core, list, reset } = world(3);
     await list();

@@ -153,7 +153,7 @@ export function createFlagService(
       environments,
       fetchedAt: backends.status('flags').lastSyncAt,
       stale: stale(),
-      readOnlyReason: readOnlySentence(workspace.flags !== null, stale(), backends.status('flags'), now()),
+      readOnlyReason: readOnlySentence(workspace.flags !== null, stale(), backends.status('flags'), now(), backends.failing('flags').retryAfterMs),
       changes: audit.latestFlagChanges(workspace.id),
     };
   }
