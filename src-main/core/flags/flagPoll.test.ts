@@ -74,6 +74,7 @@ describe('the flag poll', () => {
     expect(listing.readOnlyReason).toMatch(/^The flag server is rate limiting Ringside \(Unleash answered 429.*asks to wait 30 s\); changes are disabled until it answers\. Retrying at \d\d:\d\d:\d\d\.$/);
     reset();
     await clock.advance(29_000);
+    await list(); // a reload of the view meanwhile asks nothing either
     expect(server.calls).toEqual({});
     server.faults.error = null;
     await clock.advance(1_000);

@@ -141,7 +141,9 @@ export function createFlagService(
 
   async function list(): Promise<FlagListing> {
     const provider = workspace.flags;
-    const due = loadedAt === 0 || (!options.polled && now() - readAt >= FRESH_MS);
+    // While the poll waits out a failing server (its backoff or Retry-After), a reload asks nothing either.
+    const waiting = (backends.status('flags').retryAt ?? 0) > now();
+    const due = !waiting && (loadedAt === 0 || (!options.polled && now() - readAt >= FRESH_MS));
     if (provider && due) {
       // A warm cache (from SQLite) resyncs cheaply; an empty one is listed whole.
       await single(() => (flags.size > 0 && provider.readFlags ? resync(provider) : loadWhole(provider))).catch(() => {
