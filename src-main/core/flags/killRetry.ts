@@ -1,14 +1,9 @@
 import type { FlagServerEvent } from '../../../src-shared/domain/flag';
 import type { KillRetry } from '../../../src-shared/domain/killRetry';
 import { RingsideError } from '../../../src-shared/ipc/result';
-import type { BackendTracker } from '../backends';
-import type { EventBus } from '../events';
-import type { Clock } from '../ports';
-import type { AuditQueries } from '../store/audit';
 import { clockTime } from '../time/clockTime';
-import type { Workspace } from '../workspace';
+import type { ActionContext } from './flagActions';
 import { cellKey } from './flagSnapshot';
-import type { FlagService } from './flagService';
 import { RETRY_AFTER_CAP_MS } from './pollBackoff';
 
 /** Waits between attempts; the last repeats. A server's longer Retry-After wins (up to the cap). */
@@ -26,16 +21,10 @@ interface Entry extends KillRetry {
   changedBy: { by: string; at: number; type: string } | null;
 }
 
-export interface KillRetryDeps {
-  workspace: Workspace;
-  audit: AuditQueries;
-  backends: BackendTracker;
-  flags: FlagService;
-  bus: EventBus;
-  clock: Clock;
-  actor: string;
+/** The flag actions' context (without the release gate: a kill is never blocked), and a timer. */
+export type KillRetryDeps = Pick<ActionContext, 'workspace' | 'audit' | 'backends' | 'flags' | 'bus' | 'clock' | 'actor'> & {
   schedule: (ms: number, fn: () => void) => () => void;
-}
+};
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
