@@ -26,6 +26,9 @@ export interface HttpRequest {
   idempotent?: boolean;
 }
 
+/** An answer cut off mid-stream: the one bad_response worth asking for again. */
+class CutOff extends RingsideError {}
+
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** HTTP with a timeout, bounded retries on 408/429/5xx and errors a person can act on. */
@@ -112,7 +115,7 @@ export function createHttpClient(options: HttpClientOptions) {
       return await res.text();
     } catch (error) {
       const reason = (error as { code?: string }).code ?? (error as Error).message;
-      throw new RingsideError(
+      throw new CutOff(
         'bad_response',
         `${options.service} at ${where} cut off its answer to ${req.path.split('?')[0]} before the end (${reason}); nothing was read from it.`,
       );
@@ -127,7 +130,7 @@ export function createHttpClient(options: HttpClientOptions) {
     } catch (error) {
       // An answer cut off mid-stream is asked for once more when asking twice is safe.
       const safe = req.idempotent ?? (req.method ?? 'GET') === 'GET';
-      if (!(safe && error instanceof RingsideError && error.code === 'bad_response')) throw error;
+      if (!(safe && error instanceof CutOff)) throw error;
       text = await bodyText(await send(req), req);
     }
     try {
