@@ -39,8 +39,9 @@ test.describe('rings and the stop-the-line guard', () => {
     const halt = plan.getByTestId('plan-halt');
     await expect(halt).toHaveAttribute('data-kind', 'guard');
     await expect(halt).toContainText('The guard stopped the line at Ring 1: rollout aborted, flag killed');
-    await expect(halt.getByTestId('halt-reason')).toContainText(/error_rate|latency_p95/);
-    await expect(halt).toContainText(/canary [\d.]+ vs baseline [\d.]+, p /);
+    // The reason and the evidence name the metric by its label, with its unit.
+    await expect(halt.getByTestId('halt-reason')).toContainText(/Error rate \(5xx\)|Latency p95/);
+    await expect(halt).toContainText(/canary [\d.]+(%| ms) vs baseline [\d.]+(%| ms), p /);
 
     // The rollout is aborted in the deploy layer…
     const rollout = page.locator('[data-testid="rollout-row"][data-rollout="payments-3ds"]');

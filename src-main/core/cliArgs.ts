@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 export interface CliOptions {
   /** null when not given: serve uses the OS user-data folder, the desktop app Electron's own. */
   dataDir: string | null;
-  port: number;
+  /** serve's port; null when not given: the one this data folder used last, else any free one (0 asks for any). */
+  port: number | null;
   seed: number;
   pollMs: number;
   /** how much faster than real time the demo's release plan plays */
@@ -46,7 +47,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   return {
     workspaceFile: typeof workspace === 'string' ? workspace : null,
     dataDir: typeof dataDir === 'string' ? dataDir : null,
-    port: int('port', values.port, 0, 0, 65535),
+    port: values.port === undefined ? null : int('port', values.port, 0, 0, 65535),
     seed: int('seed', values.seed, 42, 0, 2 ** 31 - 1),
     pollMs: int('poll-ms', values['poll-ms'], 5000, 0, 3_600_000),
     demoSpeed: int('demo-speed', values['demo-speed'], 1, 1, 3600),

@@ -1,5 +1,6 @@
 import { RingsideError } from '../../src-shared/ipc/result';
 import { createAuditService } from './audit/auditService';
+import { SYNC_KEYS } from './audit/flagServerSync';
 import { createBackendTracker } from './backends';
 import { createCanaryService } from './canary/canaryService';
 import type { EventBus } from './events';
@@ -18,7 +19,7 @@ import { createRolloutActions } from './rings/rolloutActions';
 import { createWindowsService } from './rings/windowsService';
 import type { Clock } from './ports';
 import type { Queries } from './store/index';
-import type { Workspace } from './workspace';
+import type { StoredWorkspaceState, Workspace } from './workspace';
 
 export interface SessionDeps {
   queries: Queries;
@@ -36,9 +37,27 @@ const RECONCILED_SHOWN_MS = 24 * 3_600_000;
 
 type WorkspaceHandlers = Omit<Handlers, 'app:info' | 'workspace:connect' | 'workspace:useDemo'>;
 
+/** What the store holds of a workspace, for a simulated one to continue from after a restart. */
+function storedState(queries: Queries, id: string): StoredWorkspaceState {
+  return {
+    flags: queries.flagCache.read(id).flags,
+    latestChanges: queries.audit.latestFlagChanges(id).map((c) => ({ flag: c.flag, environment: c.environment, action: c.action, at: c.at })),
+    plans: queries.releasePlans.list(id).map((plan) => ({ plan, run: queries.releasePlans.run(id, plan.id) })),
+    flagEventCursor: queries.audit.syncValues(id, [SYNC_KEYS.cursor])[SYNC_KEYS.cursor] ?? null,
+  };
+}
+
 /** Everything that belongs to one workspace: its services, the handlers that use them, its poll. */
-export function createSession(workspace: Workspace, deps: SessionDeps) {
+export function createSession(given: Workspace, deps: SessionDeps) {
   const { queries, bus, clock } = deps;
+  // A workspace the store already knows goes on from there (the demo: no replay after a restart).
+  const workspace = given.resume?.(storedState(queries, given.id)) ?? given;
+  // One name for the person at the console in this workspace, read by every action when it records.
+  let actor = queries.workspaceSettings.actor(workspace.id) ?? deps.actor;
+  const identity = () => {
+    const set = queries.workspaceSettings.actor(workspace.id);
+    return { workspace: workspace.id, actor, source: set === null ? ('os' as const) : ('settings' as const), defaultActor: deps.actor };
+  };
   const backends = createBackendTracker(workspace, queries.syncState, clock, () =>
     bus.emit('state:changed', { domain: 'backends' }),
   );
@@ -58,10 +77,10 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
       seen.push(...events.slice(-500));
     },
   });
-  const retrier = createKillRetrier({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor, schedule: clock.after ?? realTimer });
+  const retrier = createKillRetrier({ workspace, audit: queries.audit, backends, flags, bus, clock, get actor() { return actor; }, schedule: clock.after ?? realTimer });
   const reconciler = createReconciler({ workspace, openIntents: queries.openIntents, audit: queries.audit, backends, flags, clock });
-  const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, actor: deps.actor });
-  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor: deps.actor, releaseGate: windows.gatekeeper.check });
+  const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, get actor() { return actor; } });
+  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, get actor() { return actor; }, releaseGate: windows.gatekeeper.check });
 
   if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
     queries.audit.appendMany(workspace.seedHistory());
@@ -70,7 +89,10 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
   const canary = createCanaryService(workspace, { samples: queries.canarySamples, audit: queries.audit, backends, bus, clock });
   const rollouts = createRolloutActions({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper });
   const rings = createRingService(workspace, {
-    ...{ workspace, backends, rollouts, canary, windows, bus, clock, actor: deps.actor },
+    ...{ workspace, backends, rollouts, canary, windows, bus, clock },
+    get actor() {
+      return actor;
+    },
     store: queries.releasePlans,
     audit: queries.audit,
     // Rings check the release windows themselves; the guard acts under its own name.
@@ -79,9 +101,21 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
   rings.seed();
 
   const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
+  // Built per call, so a rollout action names whoever is set in Settings at that moment.
+  const ringsAs = () => ringHandlers(rings, rollouts, windows, actor);
+  type RingChannels = ReturnType<typeof ringsAs>;
+  const ringChannels = Object.fromEntries(
+    Object.keys(ringsAs()).map((channel) => [channel, (request: unknown) => (ringsAs()[channel as keyof RingChannels] as (r: unknown) => unknown)(request)]),
+  ) as RingChannels;
 
   const handlers: WorkspaceHandlers = {
     'workspace:current': async () => summary(),
+    'workspace:identity': async () => identity(),
+    'workspace:setIdentity': async (req) => {
+      queries.workspaceSettings.setActor(workspace.id, req.actor, clock.now());
+      actor = req.actor ?? deps.actor;
+      return identity();
+    },
     'flags:list': async () => ({
       ...(await flags.list()),
       retries: retrier.list(),
@@ -124,7 +158,7 @@ export function createSession(workspace: Workspace, deps: SessionDeps) {
       if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
       return { rollouts: await backends.track('deploy', () => deploy.listRollouts()) };
     },
-    ...ringHandlers(rings, rollouts, windows, deps.actor),
+    ...ringChannels,
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
     'audit:search': async (req) => queries.audit.search(workspace.id, req),
     'audit:count': async ({ afterId, ...filter }) => {

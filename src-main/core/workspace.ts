@@ -1,5 +1,6 @@
 import type { Release } from '../../src-shared/domain/canary';
 import type { NewAuditEvent } from '../../src-shared/domain/audit';
+import type { Flag } from '../../src-shared/domain/flag';
 import type { PlanRun, ReleasePlan, ReleaseWindows } from '../../src-shared/domain/plan';
 import type { Rule } from './canary/judge/index';
 import type { DeployProvider, FlagProvider, MetricsProvider } from './ports';
@@ -18,6 +19,18 @@ export interface ReleaseDefinition {
   rules?: Rule[];
 }
 
+/** What the store holds of a workspace when a session starts; a simulated workspace continues from it. */
+export interface StoredWorkspaceState {
+  /** the flags as last read from the server or confirmed by it (the flag cache) */
+  flags: Flag[];
+  /** each flag's latest change per environment, as the audit records it */
+  latestChanges: { flag: string; environment: string; action: string; at: number }[];
+  /** the workspace's release plans with their runs as last saved */
+  plans: { plan: ReleasePlan; run: PlanRun | null }[];
+  /** the newest flag server event id the audit holds (the sync cursor) */
+  flagEventCursor: number | null;
+}
+
 /** A set of connections the console works against; the demo is one, a live Unleash+Argo+Prometheus another. */
 export interface Workspace {
   id: string;
@@ -31,5 +44,11 @@ export interface Workspace {
   seedHistory?: () => Iterable<NewAuditEvent>;
   /** Release plans the workspace brings (the demo's simulated release); with replace, they start over on every session. */
   seedPlans?: () => { plans: { plan: ReleasePlan; run: PlanRun }[]; windows?: ReleaseWindows; replace: boolean };
+  /**
+   * The same workspace built again from what the store holds (the demo after a restart: its flags,
+   * its release and its event ids continue instead of starting over). Live workspaces have none:
+   * their servers keep their own state.
+   */
+  resume?: (stored: StoredWorkspaceState) => Workspace;
   dispose?: () => void;
 }

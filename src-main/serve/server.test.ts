@@ -89,6 +89,22 @@ describe('serve mode', () => {
     expect(status).toBe(403);
   });
 
+  it('beats on every open event socket until the server closes, which drops them at once', async () => {
+    const quick = await startServer({ core, rendererDir, heartbeatMs: 20, pollMs: 250 });
+    const ws = new WebSocket(`ws://127.0.0.1:${quick.port}/api/events`, { headers: { authorization: `Bearer ${quick.token}` } });
+    const beats: unknown[] = [];
+    await new Promise<void>((resolve) =>
+      ws.on('message', (data) => {
+        beats.push(JSON.parse(String(data)));
+        if (beats.length === 3) resolve();
+      }),
+    );
+    expect(beats).toEqual(Array(3).fill({ event: 'app:heartbeat', payload: { everyMs: 20, pollMs: 250 } }));
+    const closed = new Promise((resolve) => ws.on('close', resolve));
+    await quick.close();
+    await closed;
+  });
+
   it('does not serve files outside the renderer folder', async () => {
     const reply = await call(server, '/..%2f..%2f..%2fetc%2fpasswd', { headers: auth });
     expect(reply.body).not.toMatch(/root:/);
@@ -114,7 +130,12 @@ describe('serve mode', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { headers: auth });
     await new Promise((resolve) => ws.on('open', resolve));
     expect(core.bus.listenerCount).toBe(before + 1);
-    const message = new Promise<string>((resolve) => ws.on('message', (data) => resolve(String(data))));
+    // heartbeats come and go on their own; wait for the pushed event
+    const message = new Promise<string>((resolve) =>
+      ws.on('message', (data) => {
+        if (!String(data).includes('app:heartbeat')) resolve(String(data));
+      }),
+    );
     core.bus.emit('state:changed', { domain: 'flags' });
     expect(JSON.parse(await message)).toEqual({ event: 'state:changed', payload: { domain: 'flags' } });
     ws.close();

@@ -12,7 +12,6 @@ import { CSP } from '../security/csp';
 const MAX_BODY = 1024 * 1024;
 const INVOKE = '/api/invoke/';
 
-
 export interface ServeOptions {
   core: Core;
   rendererDir: string;
@@ -20,6 +19,9 @@ export interface ServeOptions {
   token?: string;
   /** the data folder's exports/, offered for download under /api/exports/ */
   exportsDir?: string;
+  /** how often the core polls its backends, told to pages in the heartbeat */
+  pollMs?: number;
+  heartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -29,10 +31,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The core over loopback HTTP + WebSocket: only 127.0.0.1, only with the per-run token. */
+/** The core over loopback HTTP + WebSocket: only 127.0.0.1, only with the access token. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
-  const sockets = createEventSocket(options.core.bus);
+  const sockets = createEventSocket(options.core.bus, { pollMs: options.pollMs, heartbeatMs: options.heartbeatMs });
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -93,7 +95,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      sockets.close();
+      reject(error);
+    });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;

@@ -35,7 +35,7 @@ export function runDesktop(): void {
         secrets: safeStorageSecrets(dataDir),
       });
       hardenSession();
-      const disposeIpc = registerIpc(core, () => window);
+      const disposeIpc = registerIpc(core, () => window, { pollMs: options.pollMs });
       window = createMainWindow();
       const stopNotices = notifyGuardAlerts(core.bus, () => window?.show());
       app.on('second-instance', () => window?.focus());

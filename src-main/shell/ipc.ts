@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
-import { channelNames } from '../../src-shared/ipc/contract';
+import { channelNames, HEARTBEAT_EVERY_MS, type PayloadOf } from '../../src-shared/ipc/contract';
 import { fail } from '../../src-shared/ipc/result';
 import type { Core } from '../core/createCore';
 import { rendererUrl } from './window';
@@ -13,8 +13,12 @@ function isOwnFrame(frame: WebFrameMain | null, window: BrowserWindow | null): b
   return url.origin === home.origin && url.pathname === home.pathname;
 }
 
-/** One ipcMain handler per contract channel, and push events forwarded to the window. */
-export function registerIpc(core: Core, getWindow: () => BrowserWindow | null): () => void {
+/**
+ * One ipcMain handler per contract channel, push events forwarded to the window, and an
+ * `app:heartbeat` every HEARTBEAT_EVERY_MS from main's own event loop, so the window can tell
+ * when main stops answering (busy, hung) and when it is back.
+ */
+export function registerIpc(core: Core, getWindow: () => BrowserWindow | null, options: { pollMs?: number } = {}): () => void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isOwnFrame(event.senderFrame, getWindow())) {
@@ -23,11 +27,15 @@ export function registerIpc(core: Core, getWindow: () => BrowserWindow | null): 
       return core.dispatch(channel, payload);
     });
   }
-  const stopEvents = core.bus.onAny((event, payload) => {
+  const send = (event: string, payload: unknown) => {
     const window = getWindow();
     if (window && !window.isDestroyed()) window.webContents.send(event, payload);
-  });
+  };
+  const stopEvents = core.bus.onAny(send);
+  const beat: PayloadOf<'app:heartbeat'> = { everyMs: HEARTBEAT_EVERY_MS, pollMs: options.pollMs ?? 0 };
+  const heartbeat = setInterval(() => send('app:heartbeat', beat), HEARTBEAT_EVERY_MS);
   return () => {
+    clearInterval(heartbeat);
     stopEvents();
     for (const channel of channelNames) ipcMain.removeHandler(channel);
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VerdictOutcome } from './canary';
-import { RuleVerdict } from './verdict';
+import { RuleStreak, RuleVerdict, VerdictDecider } from './verdict';
 
 /** Longest label or id a plan carries; longer is a malformed payload. */
 const Label = z.string().trim().min(1).max(120);
@@ -87,11 +87,16 @@ export const GuardEvidence = z.object({
   outcome: VerdictOutcome,
   score: z.number().nullable(),
   reason: z.string(),
+  decidedBy: VerdictDecider.optional(),
   decidedAt: z.number(),
+  /** the verdict's window: the same samples the canary view compares (absent in runs stored before) */
+  window: z.object({ from: z.number(), to: z.number() }).optional(),
   stale: z.boolean(),
   metrics: z.array(
     z.object({
       metric: z.string(),
+      label: z.string().optional(),
+      unit: z.string().optional(),
       classification: z.string(),
       failing: z.boolean(),
       canary: z.number().nullable(),
@@ -114,6 +119,8 @@ export const ObservedRollout = z.object({
   aborted: z.boolean(),
   paused: z.boolean(),
   message: z.string().nullable(),
+  /** when the controller answered this (absent in runs stored before it was kept) */
+  observedAt: z.number().optional(),
 });
 export type ObservedRollout = z.infer<typeof ObservedRollout>;
 
@@ -155,6 +162,8 @@ export const PlanRun = z.object({
   rollout: ObservedRollout.nullable(),
   /** why the last observation could not read the verdict or the rollout */
   observeError: z.string().nullable(),
+  /** each hard rule's consecutive breaches as the guard last saw them; absent: none counted yet */
+  breaches: z.array(RuleStreak).optional(),
 });
 export type PlanRun = z.infer<typeof PlanRun>;
 
@@ -262,5 +271,7 @@ export const GuardAlert = z.object({
   message: z.string(),
   at: z.number(),
   layers: z.array(LayerResult),
+  /** the judgement that stopped the line, with its window and numbers */
+  evidence: GuardEvidence.optional(),
 });
 export type GuardAlert = z.infer<typeof GuardAlert>;

@@ -8,6 +8,8 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'workspace:current': {},
   'workspace:connect': { name: 'Staging', flags: { url: 'http://127.0.0.1:4242', project: 'default', token: '*:*.abc' } },
   'workspace:useDemo': {},
+  'workspace:identity': {},
+  'workspace:setIdentity': { actor: 'Ana Ribeiro' },
   'flags:list': {},
   'flags:setEnabled': { flag: 'checkout.kill', environment: 'production', enabled: false },
   'flags:setRollout': { flag: 'checkout.kill', environment: 'production', strategyId: 's1', rollout: 50, reason: 'ramp up' },

@@ -22,6 +22,9 @@ export const channels = {
   ...auditChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
+/** How often the transports send `app:heartbeat`: three missed beats (1.5 s) and the renderer shows the core offline. */
+export const HEARTBEAT_EVERY_MS = 500;
+
 /** Push events from main to the renderer. */
 export const events = {
   'state:changed': {
@@ -39,6 +42,12 @@ export const events = {
   'plans:guard': {
     doc: 'The stop-the-line guard halted a ring: what it did to the rollout and the flag, and why.',
     payload: GuardAlert,
+  },
+  'app:heartbeat': {
+    doc:
+      'The core is alive. Each transport sends it on connect and then every everyMs; the renderer calls the core offline ' +
+      "after three missed beats. pollMs is how often backends are polled (0: not polled), so a chip can tell when it is stale.",
+    payload: z.object({ everyMs: z.number().int().positive(), pollMs: z.number().int().nonnegative() }),
   },
 } as const satisfies Record<`${string}:${string}`, EventDef>;
 

@@ -65,11 +65,12 @@ describe('the demo canary through the judge', () => {
   });
 
   it('judges from cached samples, marked stale, when the metrics store stops answering', async () => {
-    const { core, workspace } = demoCore();
+    const { core, workspace, clock } = demoCore();
     await core.dispatch('canary:judge', { releaseId: 'checkout-2.4.0' });
     workspace.metrics!.queryRange = async () => {
       throw new (await import('../../../src-shared/ipc/result')).RingsideError('unavailable', 'Prometheus is down');
     };
+    clock.advance(5000); // within one 3 s step the judgement is the one already made
     const offline = await value<VerdictShape>(core.dispatch('canary:judge', { releaseId: 'checkout-2.4.0' }));
     expect(offline).toMatchObject({ outcome: 'fail', stale: true });
   });

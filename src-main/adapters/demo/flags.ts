@@ -18,6 +18,12 @@ export const DEMO_FEATURE_TYPES: FeatureTypeInfo[] = [
   { id: 'permission', name: 'Permission', lifetimeDays: null },
 ];
 
+/**
+ * Whom the demo server's log names for the console's writes: as Unleash does, the API token that
+ * made them, never a person (the console's own audit row names the person).
+ */
+export const DEMO_TOKEN_USER = 'demo-admin-token';
+
 /** The demo's flag server: the fleet's flags held in memory, handed out as copies, with an event log. */
 export class DemoFlagProvider implements FlagProvider {
   readonly provider = 'demo';
@@ -26,10 +32,26 @@ export class DemoFlagProvider implements FlagProvider {
   private readonly environments: Environment[] = structuredClone(ENVIRONMENTS);
   private readonly events: FlagServerEvent[] = [];
   private readonly clock: Pick<Clock, 'now'>;
+  /** the id of the log's first event: after a restart the log goes on from the audit's cursor */
+  private firstEventId = 1;
 
   constructor(options: { seed: number; now: number; clock?: Pick<Clock, 'now'> }) {
     this.clock = options.clock ?? { now: () => options.now };
     for (const flag of buildFlags(options.seed, options.now)) this.flags.set(flag.name, flag);
+  }
+
+  /**
+   * Take up the state the console last knew of this server (a restart on the same data folder):
+   * its flags as cached, every cell the audit last saw turned off kept off, and event ids after
+   * those already synced. Nothing is logged: these are not new changes.
+   */
+  restore(state: { flags: Flag[]; off: { flag: string; environment: string }[]; eventCursor: number | null }): void {
+    for (const flag of state.flags) if (this.flags.has(flag.name)) this.flags.set(flag.name, structuredClone(flag));
+    for (const cell of state.off) {
+      const found = this.flags.get(cell.flag)?.environments.find((e) => e.environment === cell.environment);
+      if (found) found.enabled = false;
+    }
+    this.firstEventId = (state.eventCursor ?? 0) + 1;
   }
 
   async listFlags(): Promise<FlagSnapshot> {
@@ -40,7 +62,7 @@ export class DemoFlagProvider implements FlagProvider {
     return structuredClone(this.environmentOf(flag, environment));
   }
 
-  async setEnabled(flag: string, environment: string, enabled: boolean, actor = 'ringside'): Promise<void> {
+  async setEnabled(flag: string, environment: string, enabled: boolean, actor = DEMO_TOKEN_USER): Promise<void> {
     const state = this.environmentOf(flag, environment);
     if (state.enabled === enabled) return;
     state.enabled = enabled;
@@ -53,7 +75,7 @@ export class DemoFlagProvider implements FlagProvider {
     if (strategy.rollout === null) throw new RingsideError('conflict', `Strategy ${strategyId} of ${flag} is not a gradual rollout.`);
     const before = strategy.rollout;
     strategy.rollout = rollout;
-    this.record('ringside', 'feature-strategy-updated', flag, environment, { rollout, before });
+    this.record(DEMO_TOKEN_USER, 'feature-strategy-updated', flag, environment, { rollout, before });
   }
 
   async setStrategyEnabled(flag: string, environment: string, strategyId: string, enabled: boolean): Promise<void> {
@@ -62,7 +84,7 @@ export class DemoFlagProvider implements FlagProvider {
     if (!strategy) throw new RingsideError('not_found', `Flag ${flag} has no strategy ${strategyId} in ${environment}.`);
     if (strategy.disabled === !enabled) return;
     strategy.disabled = !enabled;
-    this.record('ringside', 'feature-strategy-updated', flag, environment, { strategyId, disabled: !enabled });
+    this.record(DEMO_TOKEN_USER, 'feature-strategy-updated', flag, environment, { strategyId, disabled: !enabled });
     // As Unleash does: an environment left with only disabled strategies is turned off.
     if (state.enabled && state.strategies.every((s) => s.disabled)) await this.setEnabled(flag, environment, false);
   }
@@ -90,7 +112,7 @@ export class DemoFlagProvider implements FlagProvider {
 
   private record(actor: string, type: string, flag: string, environment: string, data: unknown) {
     this.events.push({
-      id: this.events.length + 1,
+      id: this.firstEventId + this.events.length,
       type,
       createdBy: actor,
       createdAt: this.clock.now(),

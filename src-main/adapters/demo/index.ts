@@ -1,10 +1,10 @@
 import type { Clock } from '../../core/ports';
-import type { Workspace } from '../../core/workspace';
+import type { StoredWorkspaceState, Workspace } from '../../core/workspace';
 import { DemoFlagProvider } from './flags';
 import { demoHistory } from './history';
 import { DemoMetricsProvider } from './metrics';
 import { demoReleases, releaseDefinition } from './releases';
-import { withRingDemo } from './ringDemo';
+import { RING_DEMO_PLAN_ID, withRingDemo } from './ringDemo';
 import { DemoDeployProvider } from './rollouts';
 
 export { DemoFlagProvider } from './flags';
@@ -24,17 +24,40 @@ export interface DemoWorkspaceOptions {
 /** The embedded demo: simulated flags, rollouts and metrics behind the real ports, no servers. */
 export function createDemoWorkspace({ seed = 42, clock, speed = 1 }: DemoWorkspaceOptions): Workspace {
   // Everything relative (flag ages, release starts, history) hangs off the moment of creation.
-  const createdAt = clock.now();
+  return build({ seed, clock, speed }, clock.now(), null);
+}
+
+/** The cells whose latest recorded change turned them off: the demo keeps them off whatever else it restores. */
+const offCells = (changes: StoredWorkspaceState['latestChanges']) =>
+  changes.filter((c) => c.action === 'flag.disabled').map(({ flag, environment }) => ({ flag, environment }));
+
+function build(options: Required<DemoWorkspaceOptions>, createdAt: number, stored: StoredWorkspaceState | null): Workspace {
+  const { seed, clock, speed } = options;
   const releases = demoReleases(createdAt);
+  const flags = new DemoFlagProvider({ seed, now: createdAt, clock });
+  if (stored) flags.restore({ flags: stored.flags, off: offCells(stored.latestChanges), eventCursor: stored.flagEventCursor });
   const fleet: Workspace = {
     id: 'demo',
     name: 'Demo fleet',
     kind: 'demo',
-    flags: new DemoFlagProvider({ seed, now: createdAt, clock }),
+    flags,
     deploy: new DemoDeployProvider({ clock, createdAt }),
     metrics: new DemoMetricsProvider({ seed, clock, releases }),
     releases: releases.map(releaseDefinition),
     seedHistory: () => demoHistory(seed, createdAt),
   };
-  return withRingDemo(fleet, { seed, clock, createdAt, speed });
+  const plan = stored?.plans.find((p) => p.plan.id === RING_DEMO_PLAN_ID) ?? null;
+  const workspace = withRingDemo(fleet, { seed, clock, createdAt, speed, resume: plan && { run: plan.run } });
+  const self: Workspace = {
+    ...workspace,
+    // The demo's own plan was stored by an earlier run on this data folder: go on from that run's
+    // moment (its plan's creation), its flags and its release, instead of playing the story again.
+    resume: stored
+      ? undefined
+      : (state) => {
+          const earlier = state.plans.find((p) => p.plan.id === RING_DEMO_PLAN_ID);
+          return earlier ? build(options, earlier.plan.createdAt, state) : self;
+        },
+  };
+  return self;
 }

@@ -36,9 +36,14 @@ export interface RingDemoOptions {
   createdAt: number;
   /** 1 is real time; larger plays the plan faster */
   speed: number;
+  /** the plan's run as the store last saved it (a restart): the release goes on from there */
+  resume?: { run: PlanRun | null } | null;
 }
 
-function releaseDefinition(startedAt: number): ReleaseDefinition {
+/** The id under which the demo's release plan is stored; its presence means the demo ran on this data folder before. */
+export const RING_DEMO_PLAN_ID = `plan-${RING_DEMO_RELEASE.id}`;
+
+function releaseDefinition(startedAt: number, speed: number): ReleaseDefinition {
   const r = RING_DEMO_RELEASE;
   return {
     release: {
@@ -53,10 +58,11 @@ function releaseDefinition(startedAt: number): ReleaseDefinition {
     queries: Object.fromEntries(
       DEMO_METRICS.map((m) => [m.id, { canary: metricQuery(m.id, r.service, r.version), baseline: metricQuery(m.id, r.service, r.baselineVersion) }]),
     ),
-    // The last scrape decides the hard rules here: a pool running dry shows at once, not on average.
+    // The last sample decides the hard rules here: a pool running dry shows at once, not on average.
+    // They trip after three breaches one scrape (15 s, shortened by the speed) or more apart.
     rules: [
-      { kind: 'relative', metric: 'error_rate', threshold: 2, statistic: 'last', floor: 0.05 },
-      { kind: 'absolute', metric: 'latency_p95', threshold: 200, statistic: 'last' },
+      { kind: 'relative', metric: 'error_rate', threshold: 2, statistic: 'last', floor: 0.05, intervalMs: Math.round(15_000 / speed) },
+      { kind: 'absolute', metric: 'latency_p95', threshold: 200, statistic: 'last', intervalMs: Math.round(15_000 / speed) },
     ],
   };
 }
@@ -67,7 +73,7 @@ function plan(createdAt: number, speed: number, seed: number): ReleasePlan {
   // The flag carries one strategy per ring audience in production, in ring order (fleet.ts).
   const [developers, employees, beta, everyone] = strategyIdsOf(seed, r.flag, 'production').map((id) => [id]);
   return {
-    id: `plan-${r.id}`,
+    id: RING_DEMO_PLAN_ID,
     releaseId: r.id,
     name: `${r.service} ${r.version}`,
     flag: r.flag,
@@ -102,15 +108,21 @@ export function withRingDemo(workspace: Workspace, options: RingDemoOptions): Wo
   const startedAt = createdAt - RING0_BEFORE_START_MS;
   const r = RING_DEMO_RELEASE;
   const rollout = new RingDemoRollout({ namespace: r.namespace, name: r.rollout }, r.version, clock, startedAt);
-  // Ring 0 is live: the flag serves developers in production.
-  if (workspace.flags instanceof DemoFlagProvider) void workspace.flags.changeByOther(OWNER, r.flag, 'production', true);
+  if (options.resume) {
+    // The flag's state came back with the flag server's (the cache); the rollout follows the stored run.
+    if (options.resume.run) rollout.resume(options.resume.run);
+  } else if (workspace.flags instanceof DemoFlagProvider) {
+    // Ring 0 is live: the flag serves developers in production.
+    void workspace.flags.changeByOther(OWNER, r.flag, 'production', true);
+  }
   const seeded = plan(createdAt, speed, seed);
   const run: PlanRun = enterRing(newRun(seeded), 0, startedAt, OWNER);
   return {
     ...workspace,
     deploy: workspace.deploy ? withRingDemoRollout(workspace.deploy, rollout) : null,
     metrics: workspace.metrics ? withRingDemoMetrics(workspace.metrics, { seed, speed, release: r, rollout, now: clock.now }) : null,
-    releases: [...workspace.releases, releaseDefinition(startedAt)],
-    seedPlans: () => ({ plans: [{ plan: seeded, run }], windows: windows(createdAt), replace: true }),
+    releases: [...workspace.releases, releaseDefinition(startedAt, speed)],
+    // Saved on a data folder's first run only: after a restart the stored plan and run go on (no replay, no second guard action).
+    seedPlans: () => ({ plans: [{ plan: seeded, run }], windows: windows(createdAt), replace: false }),
   };
 }

@@ -1,3 +1,4 @@
+import type { PlanRun } from '../../../src-shared/domain/plan';
 import type { Rollout, RolloutStep } from '../../../src-shared/domain/rollout';
 import type { Clock, DeployProvider, RolloutRef } from '../../core/ports';
 
@@ -59,13 +60,42 @@ export class RingDemoRollout {
     if (this.history[this.history.length - 1]!.weight !== weight) this.history.push({ at: now, weight });
   }
 
+  /** The step index after the next run of setWeight steps (the next pause, or the end). */
+  private nextPause(): number {
+    let i = this.index + 1;
+    while (i < RING_DEMO_STEPS.length && RING_DEMO_STEPS[i]!.kind !== 'pause') i++;
+    return i;
+  }
+
   promote(): void {
     this.specPaused = false;
     if (this.aborted || this.index >= RING_DEMO_STEPS.length) return;
-    let i = this.index + 1;
-    while (i < RING_DEMO_STEPS.length && RING_DEMO_STEPS[i]!.kind !== 'pause') i++;
-    this.index = i;
-    this.record(weightThrough(Math.min(i, RING_DEMO_STEPS.length - 1)));
+    this.index = this.nextPause();
+    this.record(weightThrough(Math.min(this.index, RING_DEMO_STEPS.length - 1)));
+  }
+
+  /**
+   * Stand where a stored plan run left the rollout (a restart): promoted once per ring entered
+   * after Ring 0, at the time it was entered, then aborted where the run rolled back or last saw it
+   * aborted, or paused at a halt. The weight history is what the demo's signals read, so the canary
+   * goes on with the same story.
+   */
+  resume(run: Pick<PlanRun, 'ring' | 'rings' | 'halt' | 'rollout' | 'observedAt'>): void {
+    const history: WeightChange[] = [this.history[0]!];
+    this.index = 1;
+    this.aborted = false;
+    this.specPaused = false;
+    for (let ring = 1; ring <= run.ring && this.index < RING_DEMO_STEPS.length; ring++) {
+      this.index = this.nextPause();
+      const at = run.rings[ring]?.enteredAt ?? history.at(-1)!.at;
+      history.push({ at, weight: weightThrough(Math.min(this.index, RING_DEMO_STEPS.length - 1)) });
+    }
+    const abortedAt = run.halt?.rolledBack ? run.halt.at : run.rollout?.aborted ? (run.halt?.at ?? run.observedAt) : null;
+    if (abortedAt !== null && this.index < RING_DEMO_STEPS.length) {
+      this.aborted = true;
+      history.push({ at: Math.max(abortedAt, history.at(-1)!.at), weight: 0 });
+    } else if (run.halt) this.specPaused = true;
+    this.history.splice(0, this.history.length, ...history);
   }
 
   promoteFull(): void {

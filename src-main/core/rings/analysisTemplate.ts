@@ -5,15 +5,17 @@
  * Argo evaluates one PromQL result per measurement; it cannot run the Mann-Whitney test. So each
  * metric becomes the ratio of the canary's and the baseline's query, which must stay within the
  * metric's tolerance in its harmful direction (successCondition), and each hard rule becomes its
- * own metric that fails at once past the same threshold (failureCondition). Critical metrics and
- * rules allow no failed measurement; other metrics allow one, as the score tolerates one weak metric.
+ * own metric that fails past the same threshold (failureCondition). Critical metrics allow no
+ * failed measurement; other metrics allow one, as the score tolerates one weak metric. A rule
+ * trips in Ringside after tripAfter consecutive breaches; Argo counts failed measurements in
+ * total, so failureLimit tripAfter − 1 trips there as soon as here or sooner, never later.
  * An instant query reads the latest value, so rules compare the last window whatever their
  * statistic, and a relative rule's floor is not carried over.
  */
 import { stringify } from 'yaml';
 import type { MetricDef } from '../../../src-shared/domain/canary';
 import { RingsideError } from '../../../src-shared/ipc/result';
-import { DEFAULT_TOLERANCE, type Rule } from '../canary/judge/index';
+import { DEFAULT_TOLERANCE, DEFAULT_TRIP_AFTER, type Rule } from '../canary/judge/index';
 import { defaultRules } from '../canary/verdict';
 import type { ReleaseDefinition } from '../workspace';
 
@@ -80,7 +82,7 @@ export function analysisTemplate(definition: ReleaseDefinition, options: GateExp
       name: `${metricName(rule.metric)}-${rule.kind}-limit`,
       interval,
       failureCondition: `result[0] > ${fixed(rule.threshold)}`,
-      failureLimit: 0,
+      failureLimit: (rule.tripAfter ?? DEFAULT_TRIP_AFTER) - 1,
       provider: provider(query),
     });
   }

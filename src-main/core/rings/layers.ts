@@ -6,6 +6,7 @@
 import type { AuditSource } from '../../../src-shared/domain/audit';
 import type { FlagStrategy } from '../../../src-shared/domain/flag';
 import type { FlagExposure, LayerResult, ReleasePlan } from '../../../src-shared/domain/plan';
+import type { Rollout } from '../../../src-shared/domain/rollout';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { BackendTracker } from '../backends';
 import type { createFlagActions } from '../flags/flagActions';
@@ -33,19 +34,24 @@ export interface LayerDeps {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Widen both layers to ring `index`: promote the rollout once when it is below the ring's weight, then expose the flag. */
+/**
+ * Widen both layers to ring `index`: promote the rollout once when it is below the ring's weight,
+ * then expose the flag. Answers what was done and the rollout as the controller answered the
+ * promotion, so the plan never shows an older reading than its own action.
+ */
 export async function enterLayers(deps: LayerDeps, plan: ReleasePlan, index: number, currentWeight: number | null, who: Actor, blackoutOverride?: string) {
   const ring = plan.rings[index];
   if (!ring) throw new RingsideError('not_found', `${plan.name} has no ring ${index}.`);
   const done: string[] = [];
+  let rollout: Rollout | null = null;
   if (ring.weight !== null && plan.rollout && deps.workspace.deploy) {
     if (currentWeight === null || currentWeight < ring.weight) {
-      await deps.rollouts.act('promote', plan.rollout, { ...who, blackoutOverride, releaseChecked: true });
+      rollout = await deps.rollouts.act('promote', plan.rollout, { ...who, blackoutOverride, releaseChecked: true });
       done.push(`promoted ${plan.rollout.namespace}/${plan.rollout.name} toward ${ring.weight} %`);
     }
   }
   if (ring.exposure && plan.flag && deps.workspace.flags) done.push(...(await exposeFlag(deps, plan, index, who)));
-  return done;
+  return { done, rollout };
 }
 
 const strategyLabel = (s: FlagStrategy) => (s.title ? `"${s.title}"` : s.id);
@@ -120,15 +126,19 @@ function rolloutStrategy(strategies: FlagStrategy[], exposure: FlagExposure): Fl
   return gradual.find((s) => own.has(s.id)) ?? gradual.find((s) => !s.disabled) ?? gradual[0];
 }
 
-/** Abort the rollout and kill the flag together; one layer failing never stops the other. */
-export async function rollbackLayers(deps: LayerDeps, plan: ReleasePlan, who: Actor): Promise<LayerResult[]> {
+/** Abort the rollout and kill the flag together; one layer failing never stops the other. Answers the abort's reading too. */
+export async function rollbackLayers(deps: LayerDeps, plan: ReleasePlan, who: Actor): Promise<{ layers: LayerResult[]; rollout: Rollout | null }> {
   const attempts: Promise<LayerResult>[] = [];
+  let rollout: Rollout | null = null;
   if (plan.rollout && deps.workspace.deploy) {
     const ref = plan.rollout;
     const target = `${ref.namespace}/${ref.name}`;
     attempts.push(
       deps.rollouts.act('abort', ref, { ...who }).then(
-        (r) => ({ layer: 'rollout', target, ok: true, message: `aborted: all traffic back to stable (phase ${r.phase})` }),
+        (r) => {
+          rollout = r;
+          return { layer: 'rollout', target, ok: true, message: `aborted: all traffic back to stable (phase ${r.phase})` };
+        },
         (error: unknown) => ({ layer: 'rollout', target, ok: false, message: message(error) }),
       ),
     );
@@ -145,5 +155,6 @@ export async function rollbackLayers(deps: LayerDeps, plan: ReleasePlan, who: Ac
         ),
     );
   }
-  return Promise.all(attempts);
+  const layers = await Promise.all(attempts);
+  return { layers, rollout };
 }

@@ -5,8 +5,10 @@
  *
  * The gate: a ring's clock runs while its rollout weight is reached and the verdict is pass; any
  * other verdict (or none) stops and resets it. The ring is healthy once the clock has run for
- * the ring's bake time. A fail verdict (a tripped hard rule is a fail) calls the guard, once per
- * fail: the latch is only released when a verdict other than fail is seen.
+ * the ring's bake time. A fail verdict (a tripped hard rule is a fail: one that breached on
+ * consecutive evaluations, see canary/judge/streak.ts) calls the guard, once per fail: the latch
+ * is only released when a verdict other than fail is seen. Each verdict's breach counts are kept
+ * in the run beside the latch.
  */
 import type {
   GateVerdict,
@@ -18,6 +20,7 @@ import type {
   Ring,
   RingStatus,
 } from '../../../src-shared/domain/plan';
+import { verdictStreaks } from '../canary/verdict';
 
 export interface Observation {
   at: number;
@@ -46,9 +49,12 @@ export function newRun(plan: Pick<ReleasePlan, 'rings'>): PlanRun {
   };
 }
 
-/** What stopped the line: the tripped rules, and the failing metrics with those the rules are about. */
+/**
+ * What stopped the line: the tripped rules and those counting breaches, and the failing metrics
+ * with those the rules are about. Kept as the verdict had them: the same window and numbers.
+ */
 export function evidenceOf(verdict: GateVerdict): GuardEvidence {
-  const rules = verdict.rules.filter((r) => r.tripped);
+  const rules = verdict.rules.filter((r) => r.tripped || (r.breaches ?? 0) > 0);
   const named = new Set(rules.map((r) => r.metric));
   return { ...verdict, metrics: verdict.metrics.filter((m) => m.failing || named.has(m.metric)), rules };
 }
@@ -68,6 +74,8 @@ export function observe(plan: ReleasePlan, run: PlanRun, obs: Observation): { ru
   next.verdict = obs.verdict;
   next.rollout = obs.rollout;
   next.observeError = obs.error;
+  // The rules' breach counts live with the guard's latch: a restart continues them (judge/streak.ts).
+  if (obs.verdict) next.breaches = verdictStreaks(obs.verdict);
   const decisions: Decision[] = [];
   const outcome = obs.verdict?.outcome ?? null;
   if (outcome !== null && outcome !== 'fail') next.guardLatchedAt = null;
@@ -159,7 +167,7 @@ export function advanceCheck(plan: ReleasePlan, run: PlanRun, now: number): { al
   if (run.completedAt !== null) return no('The plan is complete: every ring has held its gate.');
   if (run.ring === -1) return { allowed: true, reason: null };
   const ring = plan.rings[run.ring]!;
-  if (run.halt) return no(`${ring.name} is halted (${run.halt.reason}); roll back, or reset the plan to start again.`);
+  if (run.halt) return no(`${ring.name} is halted (${run.halt.reason.replace(/\.$/, '')}); roll back, or reset the plan to start again.`);
   if (run.ring === plan.rings.length - 1) return no(`${ring.name} is the last ring; the plan completes when its gate holds.`);
   const status = ringStatuses(plan, run, now)[run.ring]!;
   if (status.state === 'healthy') return { allowed: true, reason: null };

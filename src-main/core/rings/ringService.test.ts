@@ -103,6 +103,7 @@ describe('release plans through the core', () => {
   it('does nothing more while the verdict stays fail, however often it polls', async () => {
     const world = await started();
     world.metrics.control.canaryLevel = 5;
+    world.clock.advance(MIN);
     await world.core.poll();
     // Rows Ringside itself writes (the poll also imports what the servers' own logs say happened).
     const ours = async () => (await world.audit()).filter((e) => e.source === 'guard' || e.source === 'console').length;
@@ -127,6 +128,7 @@ describe('release plans through the core', () => {
   it('only recommends in recommend mode: nothing is touched, the ring halts, the banner says so', async () => {
     const world = await started({ guardMode: 'recommend' });
     world.metrics.control.canaryLevel = 5;
+    world.clock.advance(MIN);
     await world.core.poll();
     expect(world.deploy.state.aborted).toBe(false);
     expect(world.flagOn().enabled).toBe(true);
@@ -196,7 +198,8 @@ describe('release plans through the core', () => {
         name: 'error-rate-relative-limit',
         interval: '60s',
         failureCondition: 'result[0] > 2',
-        failureLimit: 0,
+        // Ringside trips after 3 consecutive breaches; Argo counts failures in total: 2 allowed
+        failureLimit: 2,
         provider: { prometheus: { address: 'http://prometheus.monitoring:9090', query: '(canary_errors)\n/\n(baseline_errors)' } },
       },
     ]);

@@ -1,5 +1,6 @@
 import type { AuditSource, NewAuditEvent } from '../../../src-shared/domain/audit';
 import type { ObservedRollout, PlanRun, PlanSettings, PlanView, ReleasePlan } from '../../../src-shared/domain/plan';
+import type { Rollout } from '../../../src-shared/domain/rollout';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { BackendTracker } from '../backends';
 import type { CanaryService } from '../canary/canaryService';
@@ -25,12 +26,13 @@ export interface RingDeps extends LayerDeps {
   clock: Clock;
   /** the person at the console */
   actor: string;
-  canary: Pick<CanaryService, 'verdict'>;
+  canary: Pick<CanaryService, 'verdict' | 'resumeFrom' | 'forget'>;
   windows: WindowsService;
   backends: BackendTracker;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const observed = (r: Rollout): ObservedRollout => ({ phase: r.phase, canaryWeight: r.canaryWeight, aborted: r.aborted, paused: r.paused, message: r.message, observedAt: r.observedAt });
 const summary = (layers: LayerResult[]) => layers.map((l) => `${l.layer} ${l.target}: ${l.ok ? l.message : `FAILED (${l.message})`}`).join('; ');
 
 /**
@@ -56,6 +58,17 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
   };
   const runOf = (plan: ReleasePlan): PlanRun => store.run(workspace.id, plan.id) ?? newRun(plan);
   const saveRun = (plan: ReleasePlan, run: PlanRun) => store.saveRun(workspace.id, plan.id, run, clock.now());
+
+  // After a restart the canary service knows no breach counts; they continue from the plan's run.
+  deps.canary.resumeFrom((releaseId) => {
+    const plan = store.list(workspace.id).find((p) => p.releaseId === releaseId);
+    if (!plan) return null;
+    try {
+      return store.run(workspace.id, plan.id)?.breaches ?? null;
+    } catch {
+      return null; // a run that no longer parses is reported where the plan is listed
+    }
+  });
 
   function audit(event: Omit<NewAuditEvent, 'time' | 'workspace'>) {
     deps.audit.append({ ...event, time: clock.now(), workspace: workspace.id });
@@ -140,8 +153,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
     const deploy = workspace.deploy;
     if (plan.rollout && deploy) {
       try {
-        const r = await deps.backends.track('deploy', () => deploy.getRollout(plan.rollout!));
-        rollout = { phase: r.phase, canaryWeight: r.canaryWeight, aborted: r.aborted, paused: r.paused, message: r.message };
+        rollout = observed(await deps.backends.track('deploy', () => deploy.getRollout(plan.rollout!)));
       } catch (error) {
         errors.push(`rollout: ${message(error)}`);
       }
@@ -158,8 +170,9 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
     const base = { source: who.source, actor: who.actor, environment: plan.environment, objectType: 'plan' as const, objectId: plan.id, action: 'plan.advanced' };
     const from = run.ring >= 0 ? plan.rings[run.ring]!.name : null;
     try {
-      const done = await enterLayers(deps, plan, index, run.rollout?.canaryWeight ?? null, actor, override);
+      const { done, rollout } = await enterLayers(deps, plan, index, run.rollout?.canaryWeight ?? null, actor, override);
       const next = enterRing(run, index, clock.now(), who.actor);
+      if (rollout) next.rollout = observed(rollout);
       saveRun(plan, next);
       audit({ ...base, before: { ring: from }, after: { ring: ring.name, done }, reason: override ?? null, result: 'done' });
       return next;
@@ -192,10 +205,11 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       if (run.halt) throw new RingsideError('conflict', `${plan.name} is already halted: ${run.halt.reason}`);
       const why = reason ?? 'Halted from the console';
       const layers: LayerResult[] = [];
+      let paused: Rollout | null = null;
       if (plan.rollout && workspace.deploy) {
         const target = `${plan.rollout.namespace}/${plan.rollout.name}`;
         try {
-          await deps.rollouts.act('pause', plan.rollout, { actor: deps.actor, source: 'console', reason: why });
+          paused = await deps.rollouts.act('pause', plan.rollout, { actor: deps.actor, source: 'console', reason: why });
           layers.push({ layer: 'rollout', target, ok: true, message: 'paused where it stands' });
         } catch (error) {
           layers.push({ layer: 'rollout', target, ok: false, message: message(error) });
@@ -204,6 +218,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       const next = structuredClone(run);
       next.halt = { ring: run.ring, at: clock.now(), by: deps.actor, reason: why, kind: 'person', acted: true, rolledBack: false, evidence: null };
       next.rings[run.ring]!.gateSince = null;
+      if (paused) next.rollout = observed(paused);
       saveRun(plan, next);
       audit({ source: 'console', actor: deps.actor, environment: plan.environment, objectType: 'plan', objectId: plan.id, action: 'plan.halted', before: { ring: plan.rings[run.ring]!.name }, after: { layers }, reason: why, result: layers.every((l) => l.ok) ? 'done' : `partial: ${summary(layers)}` });
       changed();
@@ -218,8 +233,9 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       const run = runOf(plan);
       if (run.ring < 0) throw new RingsideError('conflict', `${plan.name} has not started; there is nothing to roll back.`);
       const why = reason ?? 'Rolled back from the console';
-      const layers = await rollbackLayers(deps, plan, { actor: deps.actor, source: 'console', reason: `Roll back ${plan.name}: ${why}` });
+      const { layers, rollout } = await rollbackLayers(deps, plan, { actor: deps.actor, source: 'console', reason: `Roll back ${plan.name}: ${why}` });
       const next = structuredClone(run);
+      if (rollout) next.rollout = observed(rollout);
       const rolledBack = layers.every((l) => l.ok);
       next.halt = { ring: Math.max(run.ring, 0), at: clock.now(), by: deps.actor, reason: why, kind: 'person', acted: true, rolledBack, evidence: run.halt?.evidence ?? null };
       next.rings[run.ring]!.gateSince = null;
@@ -236,6 +252,8 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       const before = runOf(plan);
       const run = newRun(plan);
       saveRun(plan, run);
+      // The guard starts over, and so do the rules' breach counts.
+      deps.canary.forget(plan.releaseId);
       audit({ source: 'console', actor: deps.actor, environment: null, objectType: 'plan', objectId: plan.id, action: 'plan.reset', before: { ring: before.ring, halt: before.halt }, after: { ring: -1 }, reason, result: 'done' });
       changed();
       return view(plan, run);
@@ -247,20 +265,21 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
     const ring = plan.rings[decision.ring]!;
     const evidence = evidenceText(decision.evidence);
     const acted = decision.mode === 'act';
-    const layers = acted
+    const { layers, rollout } = acted
       ? await rollbackLayers(deps, plan, {
           actor: GUARD_ACTOR,
           source: 'guard',
-          reason: `Stop the line: ${ring.name} of ${plan.name} failed its gate. ${evidence}`,
+          reason: `Stop the line: ${ring.name} of ${plan.name} failed its gate. Evidence: ${evidence}.`,
           evidence: decision.evidence,
         })
-      : [];
+      : { layers: [], rollout: null };
     const next = structuredClone(run);
+    if (rollout) next.rollout = observed(rollout);
     next.halt = { ...next.halt!, rolledBack: acted && layers.every((l) => l.ok) };
     saveRun(plan, next);
     const text = acted
-      ? `Stop the line: ${plan.name} halted at ${ring.name}. ${summary(layers) || 'nothing to act on'}. Evidence: ${evidence}`
-      : `Stop the line recommended: ${plan.name} failed at ${ring.name}; roll back both layers. Evidence: ${evidence}`;
+      ? `Stop the line: ${plan.name} halted at ${ring.name}. ${summary(layers) || 'nothing to act on'}. Evidence: ${evidence}.`
+      : `Stop the line recommended: ${plan.name} failed at ${ring.name}; roll back both layers. Evidence: ${evidence}.`;
     audit({
       source: 'guard',
       actor: GUARD_ACTOR,
@@ -273,7 +292,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       reason: text,
       result: acted ? (layers.every((l) => l.ok) ? 'done' : 'partial') : 'recommended',
     });
-    deps.bus.emit('plans:guard', { planId: plan.id, releaseId: plan.releaseId, ring: ring.name, acted, message: text, at: clock.now(), layers });
+    deps.bus.emit('plans:guard', { planId: plan.id, releaseId: plan.releaseId, ring: ring.name, acted, message: text, at: clock.now(), layers, evidence: decision.evidence });
     return next;
   }
 

@@ -1,19 +1,44 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNow } from '../hooks/useNow';
 import { loadWorkspace } from '../store/loaders';
+import { isCoreOffline } from '../store/slices/appSlice';
 import { useRingside } from '../store/useRingside';
 import { BackendChip } from './BackendChip';
 import { ErrorNote } from './ErrorNote';
+import { OFFLINE_BANNER_ID, OfflineBanner } from './OfflineBanner';
 import { WorkspaceSettings } from '../views/settings/WorkspaceSettings';
 
-/** App name, the workspace in use and the state of each backend it talks to. */
+/**
+ * Re-read the backend statuses once per poll while the core answers: the core records each
+ * backend's answers without pushing them, and a chip must know them to say it is still current.
+ * A background tab's timers are throttled, so coming back to the tab re-reads at once.
+ */
+function useStatusRefresh(pollMs: number | null, online: boolean) {
+  useEffect(() => {
+    if (!online || !pollMs) return;
+    const id = setInterval(() => void loadWorkspace(), pollMs);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void loadWorkspace();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(id);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [pollMs, online]);
+}
+
+/** App name, the workspace in use, whether the core answers and the state of each backend it talks to. */
 export function Header() {
   const { data, error } = useRingside((s) => s.workspace);
   const progress = useRingside((s) => s.syncProgress);
+  const liveness = useRingside((s) => s.liveness);
+  const offline = useRingside(isCoreOffline);
   const now = useNow(1000);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  useStatusRefresh(liveness.pollMs, liveness.status === 'online');
   return (
-    <header className="app-header">
+    <header className="app-header" data-core={liveness.status}>
       <h1 className="app-name">Ringside</h1>
       {data && (
         <div className="workspace" data-testid="workspace-name" data-kind={data.kind}>
@@ -23,19 +48,40 @@ export function Header() {
       )}
       <div className="header-actions">
         <kbd className="muted" title="Open the command palette">Ctrl+K</kbd>
-        <button type="button" onClick={() => setSettingsOpen(true)}>
+        <button
+          type="button"
+          onClick={() => setSettingsOpen(true)}
+          disabled={offline}
+          aria-describedby={offline ? OFFLINE_BANNER_ID : undefined}
+          title={offline ? 'The Ringside core is not answering' : undefined}
+        >
           Workspace settings
         </button>
       </div>
+      {/* After the actions and before the right-aligned chips: appearing, it moves nothing on the left. */}
+      {offline && (
+        <span className="badge badge-bad core-offline" aria-describedby={OFFLINE_BANNER_ID} data-testid="core-offline">
+          core offline
+        </span>
+      )}
       {data && (
         <ul className="backend-chips" aria-label="Backends">
           {data.backends.map((status) => (
-            <BackendChip key={status.kind} status={status} now={now} progress={progress[status.kind]} />
+            <BackendChip
+              key={status.kind}
+              status={status}
+              now={now}
+              progress={progress[status.kind]}
+              pollMs={liveness.pollMs}
+              coreOffline={offline}
+            />
           ))}
         </ul>
       )}
-      {error && <ErrorNote error={error} onRetry={() => void loadWorkspace()} />}
+      {/* Offline, the banner is the one message; a failed read of the statuses would only repeat it. */}
+      {error && !offline && <ErrorNote error={error} onRetry={() => void loadWorkspace()} />}
       {settingsOpen && <WorkspaceSettings onClose={() => setSettingsOpen(false)} />}
+      <OfflineBanner />
     </header>
   );
 }

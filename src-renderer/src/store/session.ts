@@ -1,5 +1,6 @@
 import type { RingsideBridge } from '../../../src-shared/ipc/api';
 import type { PayloadOf } from '../../../src-shared/ipc/contract';
+import type { LivenessSource } from '../transport/liveness';
 import { loadAudit } from './auditLoaders';
 import { attachBridge, currentBridge } from './bridge';
 import { loadAppInfo, loadCanarySeries, loadDebt, loadFlags, loadReleases, loadRollouts, loadWorkspace } from './loaders';
@@ -35,6 +36,8 @@ export async function loadEverything(): Promise<void> {
 export interface SessionTransport {
   bridge: RingsideBridge;
   onReconnect?(callback: () => void): () => void;
+  /** Whether the core answers; mirrored into the store for the offline banner and the chips. */
+  liveness?: LivenessSource;
 }
 
 /**
@@ -51,6 +54,7 @@ export function startSession(transport: SessionTransport): () => void {
     bridge.subscribe('plans:guard', (alert) => useRingside.getState().pushGuardAlert(alert)),
     // Events sent while the channel was down are lost: reload rather than show stale state.
     transport.onReconnect?.(() => void loadEverything()) ?? (() => {}),
+    transport.liveness?.subscribe((liveness) => useRingside.getState().setLiveness(liveness)) ?? (() => {}),
   ];
   void loadEverything();
   let done = false;

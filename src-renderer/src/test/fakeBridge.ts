@@ -49,6 +49,9 @@ function defaultHandlers(): Partial<HandlerMap> {
   return {
     'app:info': () => ok({ version: '0.1.0', dataDir: '/tmp/ringside', notices: [] }),
     'workspace:current': () => ok(fixtures.workspace),
+    'workspace:identity': () => ok({ workspace: fixtures.workspace.id, actor: 'oncall', source: 'os' as const, defaultActor: 'oncall' }),
+    'workspace:setIdentity': (req) =>
+      ok({ workspace: fixtures.workspace.id, actor: req.actor ?? 'oncall', source: req.actor === null ? ('os' as const) : ('settings' as const), defaultActor: 'oncall' }),
     ...fakeFlagHandlers(),
     ...fakeRingHandlers(),
     'canary:releases': () => ok({ releases: fixtures.releases }),

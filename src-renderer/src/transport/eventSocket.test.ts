@@ -1,6 +1,7 @@
 import { createFakeBridge } from '../test/fakeBridge';
 import { withValidatedEvents } from './eventPayload';
 import { createEventSocket, eventsUrl } from './eventSocket';
+import { createLivenessMonitor } from './liveness';
 
 /** Just enough of a browser WebSocket, driven by the test. */
 class FakeSocket {
@@ -108,6 +109,35 @@ describe('event socket', () => {
     last().drop();
     await vi.advanceTimersByTimeAsync(1000);
     expect(FakeSocket.all).toHaveLength(6);
+  });
+
+  it('tells the liveness monitor of every sign of life and every drop, heartbeats with their period', () => {
+    vi.useFakeTimers();
+    const liveness = createLivenessMonitor();
+    const refused = vi.fn();
+    const events = socketFor({ liveness, onRefused: refused, minDelayMs: 100 });
+    const beats = vi.fn();
+    events.subscribe('app:heartbeat', beats);
+    expect(liveness.current().status).toBe('connecting');
+
+    last().open();
+    expect(liveness.current().status).toBe('online');
+    last().send({ event: 'app:heartbeat', payload: { everyMs: 500, pollMs: 5000 } });
+    expect(liveness.current()).toMatchObject({ status: 'online', pollMs: 5000 });
+    expect(beats).toHaveBeenCalledExactlyOnceWith({ everyMs: 500, pollMs: 5000 });
+    // garbage is no sign of life
+    last().send({ event: 'app:heartbeat', payload: { everyMs: 'soon' } });
+    expect(beats).toHaveBeenCalledOnce();
+
+    last().drop();
+    expect(liveness.current()).toMatchObject({ status: 'offline', reason: 'closed' });
+    expect(refused).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    // the next attempt closes without opening: down, or the upgrade was refused
+    last().drop();
+    expect(refused).toHaveBeenCalledOnce();
+    liveness.dispose();
+    events.close();
   });
 
   it('builds ws: or wss: from the page address', () => {

@@ -1,6 +1,7 @@
 import type { Subscribe } from '../../../src-shared/ipc/api';
 import type { EventName } from '../../../src-shared/ipc/contract';
 import { checkMessage } from './eventPayload';
+import type { LivenessMonitor } from './liveness';
 
 export interface EventSocketOptions {
   url: string;
@@ -8,6 +9,10 @@ export interface EventSocketOptions {
   /** First reconnect delay; doubles on each failure up to maxDelayMs. */
   minDelayMs?: number;
   maxDelayMs?: number;
+  /** Told of every sign of life (open, any message, heartbeats) and of every drop. */
+  liveness?: LivenessMonitor;
+  /** An attempt closed before it opened: the core is down, or refused the upgrade (a browser cannot see which). */
+  onRefused?: () => void;
 }
 
 export interface EventSocket {
@@ -19,11 +24,15 @@ export interface EventSocket {
 
 type Callback = (payload: unknown) => void;
 
-/** Push events over one WebSocket, opened with the first subscriber, reconnected with capped backoff. */
+/**
+ * Push events over one WebSocket, opened with the first subscriber, reconnected with capped
+ * backoff. The cap is short (3 s) because the other end is this machine: a restarted core is
+ * found within seconds.
+ */
 export function createEventSocket(options: EventSocketOptions): EventSocket {
   const Socket = options.WebSocket ?? globalThis.WebSocket;
   const minDelay = options.minDelayMs ?? 500;
-  const maxDelay = options.maxDelayMs ?? 15_000;
+  const maxDelay = options.maxDelayMs ?? 3_000;
   const listeners = new Map<EventName, Set<Callback>>();
   const reconnectListeners = new Set<() => void>();
   let socket: WebSocket | null = null;
@@ -38,8 +47,11 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
     if (closed || socket) return;
     const ws = new Socket(options.url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       failures = 0;
+      options.liveness?.beat();
       if (everOpened) for (const cb of [...reconnectListeners]) cb();
       everOpened = true;
     };
@@ -47,6 +59,8 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
+      options.liveness?.lost('closed');
+      if (!opened) options.onRefused?.();
       scheduleReconnect();
     };
   }
@@ -71,6 +85,7 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
     }
     const checked = checkMessage(raw);
     if (!checked) return;
+    options.liveness?.beat(checked.event === 'app:heartbeat' ? checked.payload : undefined);
     for (const callback of [...(listeners.get(checked.event) ?? [])]) {
       try {
         callback(checked.payload);

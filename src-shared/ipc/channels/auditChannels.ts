@@ -7,16 +7,32 @@ import { Empty, type ChannelDef } from './fields';
 /** Where a page of the audit ends (time, then id); the next page starts after it. */
 const AuditCursor = z.object({ time: z.number().int(), id: z.number().int().positive() }).strict();
 
+/**
+ * The longest value each text filter takes, in characters. The one source: the schemas below
+ * and the Audit view's fields both read it, so a field refuses what main would refuse.
+ */
+export const AUDIT_FILTER_LIMITS = {
+  text: 10_000,
+  source: 40,
+  environment: 100,
+  objectId: 256,
+  actor: 256,
+  action: 100,
+} as const;
+export type AuditTextFilter = keyof typeof AUDIT_FILTER_LIMITS;
+
+const limited = (key: AuditTextFilter) => z.string().max(AUDIT_FILTER_LIMITS[key]).optional();
+
 /** The Audit view's filters, shared by search, count and export. */
-const auditFilter = {
-  text: z.string().max(10_000).optional(),
+export const auditFilter = {
+  text: limited('text'),
   from: z.number().int().nonnegative().optional(),
   to: z.number().int().nonnegative().optional(),
-  source: z.string().max(40).optional(),
-  environment: z.string().max(100).optional(),
-  objectId: z.string().max(256).optional(),
-  actor: z.string().max(256).optional(),
-  action: z.string().max(100).optional(),
+  source: limited('source'),
+  environment: limited('environment'),
+  objectId: limited('objectId'),
+  actor: limited('actor'),
+  action: limited('action'),
 };
 
 /** The audit history: search, counts, sync, export, DORA, the hash chain. */

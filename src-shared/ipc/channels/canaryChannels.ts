@@ -24,7 +24,10 @@ export const canaryChannels = {
     response: z.object({ series: z.array(MetricSeries) }),
   },
   'canary:judge': {
-    doc: "The canary verdict of a release over the last windowMs (default 30 min): outcome, score and the numbers that decided it.",
+    doc:
+      'The canary verdict of a release over the last windowMs (default 30 min): outcome, what decided it, score and the numbers behind it. ' +
+      "Over the default window it is the release's one judgement of the current 3 s step, the same the rings and the guard use; " +
+      "over another window a one-off that does not move the stop-the-line rules' breach counts.",
     request: z
       .object({ releaseId: Id, windowMs: z.number().int().min(60_000).max(24 * 3_600_000).optional() })
       .strict(),

@@ -52,6 +52,8 @@ export function classifyMetric(metric: JudgeMetric, options: ClassifyOptions = {
   const b = finiteOnly(metric.baseline);
   const base = {
     id: metric.id,
+    label: metric.label ?? metric.id,
+    unit: metric.unit ?? '',
     harmful: metric.harmful,
     weight: metric.weight,
     critical: metric.critical,

@@ -3,13 +3,17 @@
  * and hard stop-the-line rules, combined into one verdict (DESIGN.md, "Canary judgement").
  * Pure: numbers in, verdict out; no I/O, no clock, no randomness.
  *
- * Precedence: a tripped rule fails at once → a failing critical metric fails → too little data
- * is inconclusive → otherwise the score against the pass / marginal thresholds.
+ * Precedence: a tripped rule fails → a failing critical metric fails → too little data is
+ * inconclusive → otherwise the score against the pass / marginal thresholds. A rule trips only
+ * after consecutive breaches (streak.ts), so the caller hands in the streaks the last evaluation
+ * left and keeps the ones this one returns.
  */
 import type { VerdictOutcome } from '../../../../src-shared/domain/canary';
+import type { RuleStreak, VerdictDecider } from '../../../../src-shared/domain/verdict';
 import { classifyMetric } from './classify';
-import { verdictReason } from './reason';
-import { evaluateRule, type Rule, type RuleResult } from './rules';
+import { decider, verdictReason } from './reason';
+import { evaluateRule, type Rule } from './rules';
+import { advanceStreak, ruleKey, streaksOf, type RuleResult } from './streak';
 import { DEFAULT_MIN_DATA_WEIGHT_FRACTION, DEFAULT_THRESHOLDS, scoreMetrics, type ScoreVerdict, type Thresholds } from './score';
 import type { JudgeMetric, MetricResult } from './types';
 
@@ -22,6 +26,10 @@ export interface JudgeOptions {
   minSamples?: number;
   /** share of the total weight that must have data, else inconclusive (default 0.5) */
   minDataWeightFraction?: number;
+  /** each rule's consecutive breaches as the previous evaluation left them */
+  streaks?: readonly RuleStreak[];
+  /** this evaluation's window end, for the rules' intervals; absent: every evaluated rule counts */
+  at?: number;
 }
 
 export interface JudgeInput {
@@ -37,6 +45,9 @@ export interface JudgeVerdict {
   rules: RuleResult[];
   /** one sentence naming what decided the outcome */
   reason: string;
+  decidedBy: VerdictDecider;
+  /** the rules' streaks after this evaluation, for the next one */
+  streaks: RuleStreak[];
   /** the scoring numbers behind the outcome (weights, thresholds, failing ids) */
   scoring: ScoreVerdict;
 }
@@ -50,18 +61,22 @@ export function judge(input: JudgeInput): JudgeVerdict {
   }
 
   const metrics = input.metrics.map((m) => classifyMetric(m, { confidence: options.confidence, minSamples: options.minSamples }));
-  const rules = (options.rules ?? []).map((rule) => evaluateRule(rule, input.metrics.find((m) => m.id === rule.metric)));
+  const prior = new Map((options.streaks ?? []).map((s) => [s.key, s]));
+  const rules = (options.rules ?? []).map((rule) =>
+    advanceStreak(evaluateRule(rule, input.metrics.find((m) => m.id === rule.metric)), prior.get(ruleKey(rule)), options.at),
+  );
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const scoring = scoreMetrics(metrics, thresholds, options.minDataWeightFraction ?? DEFAULT_MIN_DATA_WEIGHT_FRACTION);
   const outcome: VerdictOutcome = rules.some((r) => r.tripped) ? 'fail' : scoring.outcome;
-
-  return { outcome, score: scoring.score, metrics, rules, reason: verdictReason(scoring, metrics, rules), scoring };
+  const reason = verdictReason(scoring, metrics, rules);
+  return { outcome, score: scoring.score, metrics, rules, reason, decidedBy: decider(scoring, rules), streaks: streaksOf(rules), scoring };
 }
 
 export { classifyMetric, isFailing, DEFAULT_MIN_SAMPLES, DEFAULT_TOLERANCE, type ClassifyOptions } from './classify';
 export { hodgesLehmann, MAX_PAIRS, type HodgesLehmannResult } from './hodgesLehmann';
 export { mannWhitney, type MannWhitneyOptions, type MannWhitneyResult, type TestMethod } from './mannWhitney';
 export { EXACT_MAX_SAMPLE } from './exactU';
-export { evaluateRule, DEFAULT_RELATIVE_FLOOR, type AbsoluteRule, type RelativeRule, type Rule, type RuleResult, type RuleStatistic } from './rules';
+export { evaluateRule, DEFAULT_RELATIVE_FLOOR, DEFAULT_RULE_MIN_SAMPLES, type AbsoluteRule, type RelativeRule, type Rule, type RuleCheck, type RuleStatistic } from './rules';
+export { advanceStreak, ruleKey, streaksOf, DEFAULT_TRIP_AFTER, DEFAULT_RULE_INTERVAL_MS, type RuleResult } from './streak';
 export { scoreMetrics, DEFAULT_THRESHOLDS, DEFAULT_MIN_DATA_WEIGHT_FRACTION, type ScoreVerdict, type ScoredMetric, type Thresholds } from './score';
 export type { Classification, Harmful, JudgeMetric, MetricResult } from './types';

@@ -9,6 +9,9 @@ export type Classification = 'High' | 'Low' | 'Pass' | 'NoData';
 
 export interface JudgeMetric {
   id: string;
+  /** how sentences name the metric and its values (default: the id, no unit) */
+  label?: string;
+  unit?: string;
   harmful: Harmful;
   /** share of the score; non-negative */
   weight: number;
@@ -23,6 +26,8 @@ export interface JudgeMetric {
 /** One metric's classification with every number that decided it. */
 export interface MetricResult {
   id: string;
+  label: string;
+  unit: string;
   harmful: Harmful;
   weight: number;
   critical: boolean;

@@ -90,9 +90,12 @@ export function fakeDeploy(now: () => number) {
   return { provider, state, calls };
 }
 
-/** Canary and baseline error rates around 1 %, with a little deterministic wobble; `canaryLevel` moves the canary. */
+/**
+ * Canary and baseline error rates around 1 %, with a little deterministic wobble; `canaryLevel`
+ * moves the canary, `lastCanary` (when set) replaces its newest sample alone: one bad scrape.
+ */
 export function fakeMetrics() {
-  const control = { canaryLevel: 1, down: false };
+  const control = { canaryLevel: 1, lastCanary: null as number | null, down: false };
   const provider: MetricsProvider = {
     provider: 'fake-prometheus',
     async queryRange({ query, start, end, stepMs }) {
@@ -100,13 +103,16 @@ export function fakeMetrics() {
       const level = query === 'canary_errors' ? control.canaryLevel : 1;
       const points: [number, number][] = [];
       for (let t = Math.ceil(start / stepMs) * stepMs, i = 0; t <= end; t += stepMs, i++) points.push([t, level * (1 + 0.03 * Math.sin(i * 1.7))]);
+      const newest = points[points.length - 1];
+      if (query === 'canary_errors' && control.lastCanary !== null && newest) newest[1] = control.lastCanary;
       return [{ labels: {}, points }];
     },
   };
   return { provider, control };
 }
 
-export function ringWorld() {
+/** The world on a data folder (default: in memory); restart() builds a new core on the same folder and servers. */
+export function ringWorld(options: { dataDir?: string } = {}) {
   const clock = fakeClock();
   const flags = fakeFlagServer([testFlag('checkout.pricing', { tags: [] })], clock.now);
   flags.flags.get('checkout.pricing')!.environments[1]!.enabled = false;
@@ -134,12 +140,16 @@ export function ringWorld() {
       },
     ],
   };
-  const core = createCore({ dataDir: ':memory:', version: 't', clock, actor: 'ana', workspace: () => workspace, log: () => {} });
+  const start = () => {
+    const built = createCore({ dataDir: options.dataDir ?? ':memory:', version: 't', clock, actor: 'ana', workspace: () => workspace, log: () => {} });
+    built.bus.onAny((event, payload) => events.push({ event, payload }));
+    return built;
+  };
   const events: { event: string; payload: unknown }[] = [];
-  core.bus.onAny((event, payload) => events.push({ event, payload }));
+  let core = start();
 
   async function call<T = unknown>(channel: string, request: unknown = {}): Promise<T> {
-    const result = await core.dispatch(channel, request);
+    const result = await world.core.dispatch(channel, request);
     if (!result.ok) throw new RingsideError(result.error.code, result.error.message);
     return result.value as T;
   }
@@ -148,5 +158,23 @@ export function ringWorld() {
     return page.events.slice().reverse();
   }
   const flagOn = () => flags.flags.get('checkout.pricing')!.environments[1]!;
-  return { core, clock, flags, deploy, metrics, workspace, events, call, audit, flagOn };
+  const world = {
+    core,
+    clock,
+    flags,
+    deploy,
+    metrics,
+    workspace,
+    events,
+    call,
+    audit,
+    flagOn,
+    /** Stop this core and start another on the same data folder, as a restart of the app does. */
+    restart() {
+      core.dispose();
+      core = start();
+      world.core = core;
+    },
+  };
+  return world;
 }

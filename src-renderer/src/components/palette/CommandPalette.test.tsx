@@ -25,17 +25,71 @@ describe('command palette', () => {
     expect(options.some((o) => o?.startsWith('Kill search.new-ranking in production'))).toBe(false);
   });
 
-  it('finds a flag by part of its name and kills it with Enter, saying when the server confirmed', async () => {
+  it('finds a flag by part of its name, kills it with Enter and closes, the outcome staying as a toast', async () => {
     const { bridge } = await renderConsole();
     const palette = openPalette();
     type('recs');
     expect(within(palette).getAllByRole('option')[0]!.textContent).toMatch(/^Kill recs\.rollout in production/);
     press('Enter');
+    expect(screen.queryByRole('dialog', { name: 'Command palette' })).toBeNull();
     await settle();
     expect(bridge.requestsTo('flags:setEnabled')).toEqual([{ flag: 'recs.rollout', environment: 'production', enabled: false }]);
     expect(screen.getByTestId('palette-outcome').textContent).toMatch(
       /^recs\.rollout is off in production \(confirmed \d\d:\d\d:\d\d\)$/,
     );
+  });
+
+  it('after a kill, more Enters act on nothing: focus is on the toast, not on a button behind the palette', async () => {
+    const { bridge } = await renderConsole();
+    // the riskiest opener: a Kill button, which Enter would press if focus went back to it
+    const cellKill = screen.getByRole('button', { name: 'Kill checkout.kill in development' });
+    cellKill.focus();
+    openPalette();
+    type('recs');
+    press('Enter');
+    await settle();
+    const toast = screen.getByTestId('palette-toast');
+    expect(document.activeElement).toBe(toast);
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await settle();
+    expect(bridge.requestsTo('flags:setEnabled')).toHaveLength(1);
+    expect(screen.queryByRole('dialog', { name: 'Command palette' })).toBeNull();
+
+    // opened again, nothing is chosen until something is typed: Ctrl+K, Enter does nothing
+    const again = openPalette();
+    expect((within(again).getByRole('combobox') as HTMLInputElement).value).toBe('');
+    expect(within(again).getAllByRole('option').some((o) => o.getAttribute('aria-selected') === 'true')).toBe(false);
+    press('Enter');
+    await settle();
+    expect(bridge.requestsTo('flags:setEnabled')).toHaveLength(1);
+    expect(screen.getByRole('dialog', { name: 'Command palette' })).toBeTruthy();
+    // an arrow chooses deliberately
+    press('ArrowDown');
+    expect(within(again).getAllByRole('option')[0]!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('keeps the outcome in the toast until dismissed, and Escape on it dismisses it', async () => {
+    await renderConsole();
+    openPalette();
+    type('recs');
+    press('Enter');
+    await settle();
+    const toast = screen.getByTestId('palette-toast');
+    expect(toast.textContent).toContain('recs.rollout is off in production');
+    fireEvent.keyDown(toast, { key: 'Escape' });
+    expect(screen.queryByTestId('palette-toast')).toBeNull();
+  });
+
+  it('caps the typed query and shows a long one elided', async () => {
+    await renderConsole();
+    const palette = openPalette();
+    type('q'.repeat(300));
+    const input = within(palette).getByRole('combobox') as HTMLInputElement;
+    expect(input.value).toHaveLength(200);
+    const empty = within(palette).getByText(/^No flag that is on matches/);
+    expect(empty.textContent!.length).toBeLessThan(100);
+    expect(empty.textContent).toContain('…');
   });
 
   it('finds by tag and by description words, and moves with the arrow keys', async () => {

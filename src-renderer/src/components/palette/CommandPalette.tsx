@@ -1,51 +1,59 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { killFlag } from '../../store/flagCommands';
 import { useRingside } from '../../store/useRingside';
+import { FlagName } from '../../views/flags/FlagName';
 import { ModalDialog } from '../ModalDialog';
 import { viewLabels } from '../Navigation';
 import { commandsFor, matchCommands, type PaletteCommand } from './paletteCommands';
-import { PaletteOutcome, type Outcome } from './PaletteOutcome';
+import { MAX_QUERY } from './paletteRanking';
 import { PaletteRetries } from './PaletteRetries';
+import { showPaletteKill } from './paletteToasts';
 import './palette.css';
 
 const commandLabel = (c: PaletteCommand) => (c.kind === 'view' ? c.label : `Kill ${c.flag.name} in ${c.environment.name}`);
 
+/** The typed query as the palette repeats it back: a long paste would push the list off screen. */
+const SHOWN_QUERY = 60;
+const elide = (text: string, max = SHOWN_QUERY) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /**
- * Ctrl/Cmd+K: type a few letters of a flag's name, description or tag, Enter kills it. The
- * palette stays open to say whether the server confirmed the kill; Escape closes it.
+ * Ctrl/Cmd+K: type a few letters of a flag's name, tag or description, Enter kills the first
+ * match. Running a command closes the palette at once, so a second Enter acts on nothing; the
+ * kill's outcome stays on screen as a toast (PaletteToasts), which takes the keyboard focus.
+ * Nothing is chosen before something is typed (or an arrow pressed), so Ctrl+K, Enter does nothing.
+ * Escape closes it and gives focus back to where it was.
  */
 export function CommandPalette({ onClose }: { onClose: () => void }) {
   const id = useId();
   const flags = useRingside((s) => s.flags.data);
   const setView = useRingside((s) => s.setView);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [active, setActive] = useState<number | null>(null);
 
   const commands = useMemo(() => commandsFor(flags, viewLabels), [flags]);
   const matches = useMemo(() => matchCommands(commands, query), [commands, query]);
-  const current = Math.min(active, Math.max(0, matches.length - 1));
+  const current = active === null || matches.length === 0 ? null : Math.min(active, matches.length - 1);
 
-  async function run(command: PaletteCommand | undefined) {
+  function run(command: PaletteCommand | undefined) {
     if (!command) return;
-    if (command.kind === 'view') {
-      setView(command.view);
-      return onClose();
-    }
-    const label = commandLabel(command);
-    setOutcome({ label, op: null });
-    const op = await killFlag(command.flag.name, command.environment.name);
-    setOutcome({ label, op });
+    // close first: the palette is gone before the kill is even sent, and the toast mounts after it
+    onClose();
+    if (command.kind === 'view') return setView(command.view);
+    void showPaletteKill(commandLabel(command), killFlag(command.flag.name, command.environment.name));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current + step + matches.length) % Math.max(1, matches.length));
+      if (matches.length === 0) return;
+      const down = event.key === 'ArrowDown';
+      if (current === null) return setActive(down ? 0 : matches.length - 1);
+      setActive((current + (down ? 1 : -1) + matches.length) % matches.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      void run(matches[current]);
+      // an Enter that only ends an IME composition chooses a character, not a command
+      if (event.nativeEvent.isComposing || current === null) return;
+      run(matches[current]);
     }
   }
 
@@ -57,15 +65,17 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         role="combobox"
         aria-expanded="true"
         aria-controls={`${id}-list`}
-        aria-activedescendant={matches.length ? optionId(current) : undefined}
+        aria-activedescendant={current === null ? undefined : optionId(current)}
         aria-label="Flag or command"
-        placeholder="Kill a flag: type part of its name, description or tag"
+        placeholder="Kill a flag: type part of its name, tag or description"
         autoComplete="off"
         spellCheck={false}
+        maxLength={MAX_QUERY}
         value={query}
         onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
+          const typed = event.target.value.slice(0, MAX_QUERY);
+          setQuery(typed);
+          setActive(typed.trim() ? 0 : null);
         }}
         onKeyDown={onKeyDown}
       />
@@ -81,11 +91,14 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             data-flag={command.kind === 'kill' ? command.flag.name : undefined}
             data-env={command.kind === 'kill' ? command.environment.name : undefined}
             onMouseMove={() => setActive(index)}
-            onClick={() => void run(command)}
+            onClick={() => run(command)}
           >
             {command.kind === 'kill' ? (
               <>
-                <span className="palette-verb">Kill</span> <span className="flag-name">{command.flag.name}</span>{' '}
+                <span className="palette-verb">Kill</span>{' '}
+                <span className="flag-name">
+                  <FlagName name={command.flag.name} />
+                </span>{' '}
                 <span className="muted">in {command.environment.name}</span>
                 {command.flag.description && <span className="palette-description muted">{command.flag.description}</span>}
               </>
@@ -94,11 +107,14 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             )}
           </li>
         ))}
-        {matches.length === 0 && <li className="muted">No flag that is on matches “{query}”.</li>}
+        {matches.length === 0 && (
+          <li className="muted palette-empty" title={query}>
+            No flag that is on matches “{elide(query.trim())}”.
+          </li>
+        )}
       </ul>
-      <PaletteOutcome outcome={outcome} onKeptTrying={(op) => setOutcome((o) => (o?.op === op ? { ...o, keptTrying: true } : o))} />
       <PaletteRetries />
-      <p className="hint muted">↑ ↓ to choose, Enter to run, Esc to close</p>
+      <p className="hint muted">Type to choose, ↑ ↓ to move, Enter to run, Esc to close</p>
     </ModalDialog>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { describeRetry } from '../../format/killRetry';
 import { cancelRetry } from '../../store/killRetries';
 import { useRingside } from '../../store/useRingside';
+import { FlagName } from '../../views/flags/FlagName';
 
 /** Kills main keeps trying (and those that ended lately), so the palette says where each stands. */
 export function PaletteRetries() {
@@ -22,7 +23,9 @@ export function PaletteRetries() {
             data-state={retry.state}
             className={`retry-${retry.state}`}
           >
-            <span className="flag-name">{retry.flag}</span> in {retry.environment}: {describeRetry(retry)}
+            <span className="flag-name">
+              <FlagName name={retry.flag} />
+            </span> in {retry.environment}: {describeRetry(retry)}
             {retry.state === 'trying' && retry.lastError && <span className="muted"> (last error: {retry.lastError})</span>}
             {retry.state === 'trying' && (
               <button

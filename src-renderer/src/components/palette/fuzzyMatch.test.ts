@@ -1,4 +1,4 @@
-import { fuzzyScore, rankFuzzy } from './fuzzyMatch';
+import { fuzzyScore, isSubsequence } from './fuzzyMatch';
 
 describe('fuzzyScore', () => {
   it('matches a subsequence case-insensitively and rejects anything else', () => {
@@ -38,35 +38,10 @@ describe('fuzzyScore', () => {
   });
 });
 
-describe('rankFuzzy', () => {
-  const items = [
-    { name: 'search.new-ranking', description: 'New ranking for search', env: 'production' },
-    { name: 'checkout.kill', description: 'Turns checkout off', env: 'production' },
-    { name: 'checkout.kill', description: 'Turns checkout off', env: 'development' },
-    { name: 'recs.rollout', description: 'Recommendations, gradually', env: 'production' },
-  ];
-  const fields = (i: (typeof items)[number]) => [
-    { text: i.name, weight: 1 },
-    { text: i.description, weight: 0.5 },
-    { text: i.env, weight: 0.6 },
-  ];
-
-  it('keeps every item in order for an empty query', () => {
-    expect(rankFuzzy(items, '  ', fields)).toEqual(items);
-  });
-
-  it('keeps only items every word matches, best first', () => {
-    expect(rankFuzzy(items, 'ckl', fields).map((i) => i.name)).toEqual(['checkout.kill', 'checkout.kill']);
-    expect(rankFuzzy(items, 'chk dev', fields).map((i) => i.env)).toEqual(['development']);
-    expect(rankFuzzy(items, 'zzz', fields)).toEqual([]);
-  });
-
-  it('ranks a name match above a description-only match', () => {
-    const ranked = rankFuzzy(items, 'rank', fields).map((i) => i.name);
-    expect(ranked[0]).toBe('search.new-ranking');
-  });
-
-  it('finds an item by its description alone', () => {
-    expect(rankFuzzy(items, 'gradually', fields).map((i) => i.name)).toEqual(['recs.rollout']);
+describe('isSubsequence', () => {
+  it('says whether the letters appear in order, as the cheap check before scoring', () => {
+    expect(isSubsequence('ckk', 'checkout.kill')).toBe(true);
+    expect(isSubsequence('kc', 'checkout.kill')).toBe(false);
+    expect(isSubsequence('', 'anything')).toBe(true);
   });
 });

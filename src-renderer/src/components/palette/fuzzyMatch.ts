@@ -2,7 +2,8 @@
  * Fuzzy matching for the command palette: the query's characters must appear in order (a
  * subsequence); among the ways they can, the best-scoring one counts. Contiguous runs and
  * matches at word starts ("n r" in "new-ranking") score higher than scattered letters, so the
- * flag someone means comes first. Pure: no DOM, no React.
+ * flag someone means comes first. The palette uses it only inside a flag's name or one tag, and
+ * only below every contiguous match (paletteRanking.ts). Pure: no DOM, no React.
  */
 
 const MATCH = 16;
@@ -17,7 +18,7 @@ const MAX_TEXT = 2000;
 const SEPARATORS = new Set([' ', '-', '_', '.', ':', '/', '\\', '(', ')', '[', ']', ',', '"', "'", '\t', '\n']);
 
 /** A word starts at the text's start, after a separator, or at a camelCase or letter→digit step. */
-function isWordStart(text: string, index: number): boolean {
+export function isWordStart(text: string, index: number): boolean {
   if (index === 0) return true;
   const before = text[index - 1]!;
   const here = text[index]!;
@@ -63,34 +64,9 @@ export function fuzzyScore(pattern: string, text: string): number | null {
   return score === -Infinity ? null : score;
 }
 
-export interface SearchField {
-  text: string;
-  /** how much a match in this field counts (a name more than a description) */
-  weight: number;
-}
-
-/**
- * The items every word of the query matches (each word in at least one field), best first;
- * equal scores keep the items' order. An empty query returns every item as given.
- */
-export function rankFuzzy<T>(items: readonly T[], query: string, fieldsOf: (item: T) => SearchField[]): T[] {
-  const words = query.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...items];
-  const scored: { item: T; score: number; index: number }[] = [];
-  items.forEach((item, index) => {
-    const fields = fieldsOf(item);
-    let total = 0;
-    for (const word of words) {
-      let best: number | null = null;
-      for (const field of fields) {
-        const score = fuzzyScore(word, field.text);
-        // a far-flung match is still a match: never let it count against the item
-        if (score !== null) best = Math.max(best ?? 0, Math.max(1, score) * field.weight);
-      }
-      if (best === null) return;
-      total += best;
-    }
-    scored.push({ item, score: total, index });
-  });
-  return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.item);
+/** Whether `word` appears in `text` in order (both lowercase): the least any fuzzy match needs, and cheap. */
+export function isSubsequence(word: string, text: string): boolean {
+  let at = 0;
+  for (let i = 0; i < text.length && at < word.length; i++) if (text[i] === word[at]) at++;
+  return at === word.length;
 }

@@ -1,12 +1,7 @@
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
 import type { FlagsList } from '../../store/slices/flagsSlice';
 import type { ViewId } from '../../store/slices/navSlice';
-import { rankFuzzy, type SearchField } from './fuzzyMatch';
-
-/** A field to match, with its lowercased text worked out once per flags list instead of per keystroke. */
-interface SearchText extends SearchField {
-  lower: string;
-}
+import { rankItems, searchText, type SearchText } from './paletteRanking';
 
 /** One thing the palette can do: kill a flag that is on in an environment, or open a view. */
 export type PaletteCommand =
@@ -16,8 +11,7 @@ export type PaletteCommand =
 /** The most options the list shows; typing narrows it further. */
 export const PALETTE_LIMIT = 50;
 
-const field = (text: string, weight: number): SearchText => ({ text, weight, lower: text.toLowerCase() });
-const KILL_WORD = field('kill', 1);
+const KILL_WORD = searchText('scope', 'kill');
 
 /**
  * A kill for every (flag, environment) that is on, production environments first: in an incident
@@ -29,14 +23,15 @@ export function killCommands(flags: readonly Flag[], environments: readonly Envi
   const fieldsOf = (flag: Flag) => {
     let fields = flagFields.get(flag);
     if (!fields) {
-      const tags = flag.tags.map((t) => `${t.type}:${t.value}`).join(' ');
-      fields = [field(flag.name, 4), field(tags, 2), field(flag.description, 1)];
+      // one field per tag, so a fuzzy match never strings letters across two tags
+      const tags = flag.tags.map((t) => searchText('tag', `${t.type}:${t.value}`));
+      fields = [searchText('name', flag.name), ...tags, searchText('description', flag.description)];
       flagFields.set(flag, fields);
     }
     return fields;
   };
   return ordered.flatMap((environment) => {
-    const envField = field(environment.name, 1);
+    const envField = searchText('scope', environment.name);
     return flags
       .filter((flag) => flag.environments.some((e) => e.environment === environment.name && e.enabled))
       .map(
@@ -54,7 +49,7 @@ export function killCommands(flags: readonly Flag[], environments: readonly Envi
 export function viewCommands(labels: Record<ViewId, string>): PaletteCommand[] {
   return (Object.keys(labels) as ViewId[]).map((view) => {
     const label = `Go to ${labels[view]}`;
-    return { kind: 'view', id: `view:${view}`, view, label, search: [field(label, 2)] };
+    return { kind: 'view', id: `view:${view}`, view, label, search: [searchText('name', label)] };
   });
 }
 
@@ -74,21 +69,11 @@ export function commandsFor(flags: FlagsList | null, labels: Record<ViewId, stri
   return commands;
 }
 
-/** Whether `word` (lowercase) appears in `text` (lowercase) in order: the least any fuzzy match needs. */
-function isSubsequence(word: string, text: string): boolean {
-  let at = 0;
-  for (let i = 0; i < text.length && at < word.length; i++) if (text[i] === word[at]) at++;
-  return at === word.length;
-}
-
 /**
- * The commands matching a query, best first, at most PALETTE_LIMIT. The ranking is rankFuzzy's;
- * a command or field no word can match is set aside first, which changes nothing in the result
- * (it would score nothing) but spares the scoring of most of a large fleet on every keystroke.
+ * The commands matching a query, best first (paletteRanking.ts), at most PALETTE_LIMIT. Scoring
+ * is itself the filter: a field no word can match costs one indexOf and, for a name or a tag, one
+ * subsequence check, so most of a large fleet is set aside before any fuzzy scoring.
  */
 export function matchCommands(commands: readonly PaletteCommand[], query: string): PaletteCommand[] {
-  const words = query.trim().split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
-  const matches = (text: SearchText) => words.some((w) => isSubsequence(w, text.lower));
-  const candidates = words.length === 0 ? commands : commands.filter((c) => words.every((w) => c.search.some((f) => isSubsequence(w, f.lower))));
-  return rankFuzzy(candidates, query, (c) => c.search.filter(matches)).slice(0, PALETTE_LIMIT);
+  return rankItems(commands, query).slice(0, PALETTE_LIMIT);
 }

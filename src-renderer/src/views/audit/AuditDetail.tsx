@@ -1,8 +1,8 @@
 import type { AuditEvent } from '../../../../src-shared/domain/audit';
 import type { Release } from '../../../../src-shared/domain/canary';
-import { formatDateTime } from '../../format/time';
 import { selectAuditEvent } from '../../store/auditLoaders';
 import { useRingside } from '../../store/useRingside';
+import { formatAuditTime, useAuditZone } from './auditTime';
 import { jsonDiff } from './jsonDiff';
 
 const NO_RELEASES: Release[] = [];
@@ -18,12 +18,14 @@ export function AuditDetail() {
   const releases = useRingside((s) => s.releases.data?.releases ?? NO_RELEASES);
   const showCanaryAt = useRingside((s) => s.showCanaryAt);
   const setView = useRingside((s) => s.setView);
+  const zone = useAuditZone();
   if (!event) return <aside className="audit-detail muted">Select an event to see its details and what it changed.</aside>;
 
   const rows = jsonDiff(event.before, event.after);
   const release = releaseOf(event, releases);
   const fields: [string, string][] = [
-    ['Time', formatDateTime(event.time)],
+    // In the chosen zone, and in the other one too: a reviewer compares with logs on either clock.
+    ['Time', `${formatAuditTime(event.time, zone)} (${formatAuditTime(event.time, zone === 'utc' ? 'local' : 'utc')})`],
     ['Source', event.source],
     ['Actor', event.actor],
     ['Action', event.action],

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote';
 import { reloadAuditList } from '../../store/auditLoaders';
 import { useRingside } from '../../store/useRingside';
@@ -8,10 +8,15 @@ import { AuditExport } from './AuditExport';
 import { AuditFilters } from './AuditFilters';
 import { AuditList } from './AuditList';
 import { DoraPanel } from './DoraPanel';
+import { useFillHeight } from './useFillHeight';
+import { ZoneSwitch } from './ZoneSwitch';
 import './audit.css';
 
 function History() {
   const { total, newer, loaded, loading, error } = useRingside((s) => s.audit);
+  const body = useRef<HTMLDivElement>(null);
+  // The list and the detail pane run to the bottom of the window; each scrolls inside itself.
+  const height = useFillHeight(body);
   return (
     <>
       <AuditFilters />
@@ -28,7 +33,7 @@ function History() {
       </div>
       {error && <ErrorNote error={error} onRetry={() => void reloadAuditList()} />}
       {loaded && total === 0 && <p className="muted">No audit events match.</p>}
-      <div className="audit-body">
+      <div className="audit-body" ref={body} style={{ height }}>
         <AuditList />
         <AuditDetail />
       </div>
@@ -53,13 +58,16 @@ export function AuditView() {
     <section className="view-audit" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit</h2>
       <AuditBanner />
-      <div className="audit-tabs" role="tablist" aria-label="Audit">
-        <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
-          History
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'dora'} onClick={() => setTab('dora')}>
-          DORA metrics
-        </button>
+      <div className="audit-bar">
+        <div className="audit-tabs" role="tablist" aria-label="Audit">
+          <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
+            History
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'dora'} onClick={() => setTab('dora')}>
+            DORA metrics
+          </button>
+        </div>
+        <ZoneSwitch />
       </div>
       {tab === 'history' ? <History /> : <DoraPanel />}
     </section>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DoraFigure } from '../../../../src-shared/domain/dora';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime } from '../../format/time';
+import { formatAuditTime, useAuditZone } from './auditTime';
 import { loadDora } from '../../store/auditLoaders';
 import type { DoraReport } from '../../store/slices/auditSlice';
 import { useRingside } from '../../store/useRingside';
@@ -37,6 +37,7 @@ const FIGURES: { key: Key; title: string; explain: string; unit: (v: number) => 
 const week = (ms: number) => new Date(ms).toISOString().slice(5, 10);
 
 function Counted({ figure }: { figure: DoraFigure }) {
+  const zone = useAuditZone();
   if (!figure.counted.length) return <p className="muted">No events counted.</p>;
   return (
     <details>
@@ -44,7 +45,7 @@ function Counted({ figure }: { figure: DoraFigure }) {
       <ul className="dora-counted">
         {figure.counted.map((e, i) => (
           <li key={`${e.id}-${i}`}>
-            #{e.id} {formatDateTime(e.time)} <code>{e.action}</code> {e.objectId} <span className="muted">{e.note}</span>
+            #{e.id} {formatAuditTime(e.time, zone)} <code>{e.action}</code> {e.objectId} <span className="muted">{e.note}</span>
           </li>
         ))}
       </ul>
@@ -104,6 +105,8 @@ export function DoraPanel() {
           </select>{' '}
           of a release makes it a failed change
         </label>
+        {/* The core counts weeks from Monday 00:00 UTC; the chart labels are those days. */}
+        <span className="muted">Weeks start on Monday, 00:00 UTC.</span>
       </div>
       {dora.error && <ErrorNote error={dora.error} onRetry={() => void loadDora(weeks, windowHours)} />}
       {dora.data && (

@@ -7,6 +7,7 @@ import { useRingside } from '../../store/useRingside';
 import { MetricPanel } from './MetricPanel';
 import { useCanaryJudgement } from './useCanaryJudgement';
 import { VerdictPanel } from './VerdictPanel';
+import { decidedText } from './verdictText';
 import { useRefreshInterval, REFRESH_CHOICES } from './useRefreshInterval';
 
 const NO_SERIES: MetricSeries[] = [];
@@ -19,7 +20,7 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
   const selectedId = useRingside((s) => s.selectedReleaseId);
   const selectRelease = useRingside((s) => s.selectRelease);
   const series = useRingside((s) => s.series);
-  const verdict = useRingside((s) => (selectedId ? s.verdicts[selectedId] : undefined));
+  const pushed = useRingside((s) => (selectedId ? s.verdicts[selectedId] : undefined));
   const canaryAt = useRingside((s) => s.canaryAt);
   const showCanaryAt = useRingside((s) => s.showCanaryAt);
 
@@ -32,7 +33,9 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
 
   const list = releases.data?.releases ?? [];
   const release = list.find((r) => r.id === selectedId) ?? null;
-  const judgement = useCanaryJudgement(selectedId, refreshMs, canaryAt);
+  // A pushed change of outcome makes the view read the judgement again; the badge shows that judgement.
+  const judgement = useCanaryJudgement(selectedId, refreshMs, canaryAt, pushed ?? null);
+  const verdict = judgement.verdict && judgement.verdict.releaseId === selectedId ? judgement.verdict : null;
   const current = series.data && series.data.releaseId === selectedId ? series.data : null;
   const from = current?.from;
   const to = current?.to;
@@ -57,9 +60,8 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
             </select>
           </label>
           {verdict && (
-            <span className={`badge verdict verdict-${verdict.outcome}`} data-testid="canary-verdict">
-              {verdict.outcome}
-              {verdict.score !== null ? ` (${Math.round(verdict.score)})` : ''}
+            <span className={`badge verdict verdict-${verdict.outcome}`} data-testid="canary-verdict" title={verdict.reason}>
+              {verdict.outcome} · {decidedText(verdict)}
             </span>
           )}
           <label>
@@ -86,7 +88,7 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
       )}
       {series.error && <ErrorNote error={series.error} onRetry={() => void loadCanarySeries()} />}
       {judgement.error && <ErrorNote error={judgement.error} />}
-      {release && judgement.verdict && <VerdictPanel verdict={judgement.verdict} metrics={release.metrics} />}
+      {release && verdict && <VerdictPanel verdict={verdict} metrics={release.metrics} />}
       {release && (
         <div className="canary-grid">
           {release.metrics.map((metric) => (
@@ -96,6 +98,8 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
               series={current?.series ?? NO_SERIES}
               domain={domain}
               markers={judgement.markers}
+              judged={verdict?.metrics.find((m) => m.id === metric.id) ?? null}
+              judgedWindow={verdict?.window ?? null}
             />
           ))}
         </div>

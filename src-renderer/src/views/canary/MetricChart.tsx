@@ -1,4 +1,4 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartMarker } from '../../../../src-shared/domain/verdict';
 import type { MetricDef } from '../../../../src-shared/domain/canary';
 import { formatValue } from '../../format/number';
@@ -26,10 +26,12 @@ export interface MetricChartProps {
   domain: [number, number] | null;
   width: number;
   markers?: readonly ChartMarker[];
+  /** the samples the verdict compared, shaded so the summary's numbers can be found on the chart */
+  judgedWindow?: { from: number; to: number } | null;
 }
 
 /** Canary against baseline for one metric; new data flows into the same chart, never a new one. */
-export function MetricChart({ metric, rows, domain, width, markers = [] }: MetricChartProps) {
+export function MetricChart({ metric, rows, domain, width, markers = [], judgedWindow = null }: MetricChartProps) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value, metric.unit) : String(value));
   const first = rows[0]?.t;
   const last = rows[rows.length - 1]?.t;
@@ -50,6 +52,9 @@ export function MetricChart({ metric, rows, domain, width, markers = [] }: Metri
         <YAxis width={72} tickFormatter={format} />
         <Tooltip formatter={format} labelFormatter={(t) => (typeof t === 'number' ? formatDateTime(t) : String(t))} />
         <Legend />
+        {judgedWindow && (
+          <ReferenceArea x1={judgedWindow.from} x2={judgedWindow.to} fill="#80868b" fillOpacity={0.08} ifOverflow="hidden" label={{ value: 'verdict window', position: 'insideTopRight', fontSize: 10 }} />
+        )}
         {markers.map((m, i) => (
           <ReferenceLine
             key={`${m.time}-${m.kind}-${m.label}`}

@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
 import type { MetricDef, MetricSeries } from '../../../../src-shared/domain/canary';
-import type { ChartMarker } from '../../../../src-shared/domain/verdict';
+import type { ChartMarker, MetricVerdict } from '../../../../src-shared/domain/verdict';
 import { lttb } from '../../../../src-shared/series/lttb';
 import { useElementWidth } from '../../hooks/useElementWidth';
-import { mergeSeries, pointsOf, summarize } from './chartData';
+import { mergeSeries, pointsOf } from './chartData';
 import { MetricChart } from './MetricChart';
 import { MetricSummary } from './MetricSummary';
 
@@ -12,6 +12,9 @@ export interface MetricPanelProps {
   series: readonly MetricSeries[];
   domain: [number, number] | null;
   markers?: readonly ChartMarker[];
+  /** this metric as the current verdict judged it, and the verdict's window */
+  judged?: MetricVerdict | null;
+  judgedWindow?: { from: number; to: number } | null;
 }
 
 /** Used until the container is measured, and in jsdom where nothing is. */
@@ -19,8 +22,8 @@ const FALLBACK_WIDTH = 480;
 /** Left axis and margins: the plot itself is narrower than the panel. */
 const AXIS_WIDTH = 96;
 
-/** One metric of a release: its chart and its summary. */
-export const MetricPanel = memo(function MetricPanel({ metric, series, domain, markers }: MetricPanelProps) {
+/** One metric of a release: its chart, with the verdict's window shaded, and the verdict's numbers for it. */
+export const MetricPanel = memo(function MetricPanel({ metric, series, domain, markers, judged = null, judgedWindow = null }: MetricPanelProps) {
   const [ref, width] = useElementWidth<HTMLElement>(FALLBACK_WIDTH);
   const points = useMemo(() => pointsOf(series, metric.id), [series, metric.id]);
   // At most one point per horizontal pixel of the plot, per line (LTTB keeps the spikes).
@@ -29,14 +32,13 @@ export const MetricPanel = memo(function MetricPanel({ metric, series, domain, m
     () => mergeSeries({ canary: lttb(points.canary, pixels), baseline: lttb(points.baseline, pixels) }),
     [points, pixels],
   );
-  const values = useMemo(() => summarize(points), [points]);
   return (
     <figure className="metric-panel" ref={ref}>
       <figcaption>
         {metric.label} <span className="muted">({metric.unit || 'no unit'}, worse when it {harmfulWords[metric.harmful]})</span>
       </figcaption>
-      <MetricChart metric={metric} rows={rows} domain={domain} width={width} markers={markers} />
-      <MetricSummary metric={metric} values={values} />
+      <MetricChart metric={metric} rows={rows} domain={domain} width={width} markers={markers} judgedWindow={judgedWindow} />
+      <MetricSummary metric={metric} judged={judged} window={judgedWindow} />
     </figure>
   );
 });

@@ -28,29 +28,56 @@ const verdict = (overrides: Partial<Verdict> = {}): Verdict => ({
       ratio: 1.005, pValue: 0.41, shift: 0.5, ci: { lower: -1, upper: 2 }, method: 'normal',
     },
   ],
+  decidedBy: 'rule',
   rules: [
-    { kind: 'relative', metric: 'error_rate', threshold: 2, tripped: true, canary: 1.6, baseline: 0.4, message: 'error_rate canary 1.6 is more than 2× baseline 0.4' },
-    { kind: 'absolute', metric: 'latency_p95', threshold: 200, tripped: false, canary: 181, baseline: 180, message: 'latency_p95 within 200 of baseline' },
+    {
+      kind: 'relative', metric: 'error_rate', threshold: 2, tripped: true, canary: 1.6, baseline: 0.4,
+      message: 'Error rate (last sample): canary 1.6% is 4× baseline 0.4%; the limit is 2×', label: 'Error rate', unit: '%', breached: true, breaches: 3, tripAfter: 3,
+    },
+    {
+      kind: 'absolute', metric: 'latency_p95', threshold: 200, tripped: false, canary: 181, baseline: 180,
+      message: 'Latency p95 (last sample): canary 181 ms is 1 ms above baseline 180 ms; the limit is +200 ms', label: 'Latency p95', unit: 'ms', breached: false, breaches: 0, tripAfter: 3,
+    },
   ],
   ...overrides,
 });
 
 describe('VerdictPanel', () => {
-  it('shows the outcome, the score and the numbers that decided it', () => {
+  it('shows the outcome, what decided it, its window and the numbers that decided it', () => {
     render(<VerdictPanel verdict={verdict()} metrics={metrics} />);
     const panel = screen.getByTestId('verdict-panel');
     expect(panel.dataset.outcome).toBe('fail');
+    expect(screen.getByTestId('verdict-decided').textContent).toBe(' decided by stop-the-line rule on Error rate (3 of 3 breaches)');
     expect(panel.textContent).toContain('score 40 / 100');
+    expect(screen.getByTestId('verdict-window').textContent).toMatch(/last 30 min to \d\d:\d\d:\d\d$/);
     expect(screen.getByTestId('verdict-reason').textContent).toContain('error_rate failed (critical)');
     const errorRow = screen.getAllByTestId('verdict-metric').find((r) => r.dataset.metric === 'error_rate')!;
     expect(errorRow.dataset.failing).toBe('true');
     expect(within(errorRow).getByText('High (fails)')).toBeTruthy();
-    expect(errorRow.textContent).toContain('×4.00');
+    expect(errorRow.querySelector('[data-role="ratio"]')!.textContent).toBe('×4');
+    expect(errorRow.querySelector('[data-role="canary-mean"]')!.textContent).toBe('1.6%');
     expect(errorRow.textContent).toContain('< 0.0001');
     expect(errorRow.textContent).toContain('critical');
     const tripped = screen.getAllByTestId('verdict-rule').filter((r) => r.dataset.tripped === 'true');
-    expect(tripped.map((r) => r.textContent)).toEqual(['TRIPPED error_rate canary 1.6 is more than 2× baseline 0.4']);
+    expect(tripped.map((r) => r.textContent)).toEqual(['TRIPPED 3 of 3 breaches: Error rate (last sample): canary 1.6% is 4× baseline 0.4%; the limit is 2×']);
+    const held = screen.getAllByTestId('verdict-rule').find((r) => r.dataset.tripped === 'false')!;
+    expect(held.textContent).toBe('held 0 of 3 breaches: Latency p95 (last sample): canary 181 ms is 1 ms above baseline 180 ms; the limit is +200 ms');
     expect(screen.queryByTestId('verdict-stale')).toBeNull();
+  });
+
+  it('never shows fail beside a score of 100 without the rule that failed it', () => {
+    const oneBreach = verdict().rules.map((r) => (r.tripped ? { ...r, breaches: 1, tripAfter: 1 } : r));
+    render(<VerdictPanel verdict={verdict({ score: 100, rules: oneBreach })} metrics={metrics} />);
+    const headline = screen.getByTestId('verdict-panel').querySelector('.verdict-headline')!.textContent!;
+    expect(headline).toMatch(/^fail decided by stop-the-line rule on Error rate \(1 of 1 breach\) · score 100 \/ 100 · last 30 min/);
+  });
+
+  it('names a counting rule that has not tripped yet', () => {
+    const counting = verdict({ outcome: 'pass', score: 100, decidedBy: 'score', rules: [{ ...verdict().rules[0]!, tripped: false, breaches: 1 }] });
+    render(<VerdictPanel verdict={counting} metrics={metrics} />);
+    expect(screen.getByTestId('verdict-decided').textContent).toBe(' decided by score 100 / 100');
+    expect(screen.getByTestId('rule-breaches').textContent).toBe('1 of 3 breaches');
+    expect(screen.getByTestId('verdict-rule').textContent).toMatch(/^breached 1 of 3 breaches: /);
   });
 
   it('says when the verdict comes from cached samples', () => {

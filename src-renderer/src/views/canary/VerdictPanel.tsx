@@ -1,23 +1,23 @@
 import type { MetricDef } from '../../../../src-shared/domain/canary';
 import type { Verdict } from '../../../../src-shared/domain/verdict';
-import { formatValue } from '../../format/number';
-import { formatClock } from '../../format/time';
+import { formatMetricValue, formatPValue, formatRatio } from '../../../../src-shared/format/metricValue';
+import { asideScore, breachCount, decidedText, windowText } from './verdictText';
 import './verdict.css';
-
-const p = (value: number | null) => (value === null ? '–' : value < 0.0001 ? '< 0.0001' : value.toFixed(4));
-const ratio = (value: number | null) => (value === null ? '–' : `×${value.toFixed(2)}`);
 
 /** The verdict with the numbers that decided it: per metric, and the stop-the-line rules. */
 export function VerdictPanel({ verdict, metrics }: { verdict: Verdict; metrics: readonly MetricDef[] }) {
-  const unitOf = (id: string) => metrics.find((m) => m.id === id)?.unit ?? '';
-  const labelOf = (id: string) => metrics.find((m) => m.id === id)?.label ?? id;
-  const fmt = (id: string, value: number | null) => (value === null ? '–' : formatValue(value, unitOf(id)));
+  const defOf = (id: string) => metrics.find((m) => m.id === id);
+  const unitOf = (id: string) => verdict.metrics.find((m) => m.id === id)?.unit ?? defOf(id)?.unit ?? '';
+  const labelOf = (id: string) => verdict.metrics.find((m) => m.id === id)?.label ?? defOf(id)?.label ?? id;
+  const fmt = (id: string, value: number | null) => formatMetricValue(value, unitOf(id));
+  const aside = asideScore(verdict);
   return (
     <section className={`verdict-panel outcome-${verdict.outcome}`} data-testid="verdict-panel" data-outcome={verdict.outcome} aria-label="Canary verdict">
       <p className="verdict-headline">
         <strong className={`badge verdict verdict-${verdict.outcome}`}>{verdict.outcome}</strong>
-        {verdict.score !== null && <span> score {Math.round(verdict.score)} / 100</span>}
-        <span className="muted"> · decided {formatClock(verdict.decidedAt)} over the last {Math.round((verdict.window.to - verdict.window.from) / 60_000)} min</span>
+        <span data-testid="verdict-decided"> decided by {decidedText(verdict)}</span>
+        {aside && <span className="muted"> · {aside}</span>}
+        <span className="muted" data-testid="verdict-window"> · {windowText(verdict.window)}</span>
       </p>
       <p className="verdict-reason" data-testid="verdict-reason">{verdict.reason}</p>
       {verdict.stale && (
@@ -45,14 +45,14 @@ export function VerdictPanel({ verdict, metrics }: { verdict: Verdict; metrics: 
                 {m.critical && <span className="badge">critical</span>}
               </th>
               <td title={m.reason}>{m.failing ? `${m.classification} (fails)` : m.classification}</td>
-              <td>{fmt(m.id, m.mean.canary)}</td>
-              <td>{fmt(m.id, m.mean.baseline)}</td>
-              <td>{ratio(m.ratio)}</td>
+              <td data-role="canary-mean">{fmt(m.id, m.mean.canary)}</td>
+              <td data-role="baseline-mean">{fmt(m.id, m.mean.baseline)}</td>
+              <td data-role="ratio">{formatRatio(m.ratio)}</td>
               <td>
                 {fmt(m.id, m.shift)}
                 {m.ci && ` (${fmt(m.id, m.ci.lower)} … ${fmt(m.id, m.ci.upper)})`}
               </td>
-              <td>{p(m.pValue)}</td>
+              <td>{formatPValue(m.pValue)}</td>
             </tr>
           ))}
         </tbody>
@@ -60,8 +60,12 @@ export function VerdictPanel({ verdict, metrics }: { verdict: Verdict; metrics: 
       {verdict.rules.length > 0 && (
         <ul className="verdict-rules" aria-label="Stop-the-line rules">
           {verdict.rules.map((r) => (
-            <li key={`${r.kind}:${r.metric}`} data-testid="verdict-rule" data-tripped={r.tripped}>
-              <strong>{r.tripped ? 'TRIPPED ' : 'held '}</strong>
+            <li key={r.key ?? `${r.kind}:${r.metric}`} data-testid="verdict-rule" data-tripped={r.tripped} data-breached={r.breached ?? r.tripped}>
+              <strong>{r.tripped ? 'TRIPPED' : r.breached ? 'breached' : 'held'}</strong>{' '}
+              <span className="rule-breaches" data-testid="rule-breaches">
+                {breachCount(r)}
+              </span>
+              {': '}
               {r.message}
             </li>
           ))}

@@ -35,30 +35,3 @@ export function mergeSeries({ canary, baseline }: MetricPoints): ChartRow[] {
   put(baseline, 'baseline');
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
-
-/** Mean of the finite values, null when there are none. */
-export function mean(points: SeriesPoint[]): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const [, v] of points) {
-    if (Number.isFinite(v)) {
-      sum += v;
-      n += 1;
-    }
-  }
-  return n ? sum / n : null;
-}
-
-export interface MetricSummaryValues {
-  canaryMean: number | null;
-  baselineMean: number | null;
-  /** canary mean over baseline mean: the effect size the verdict uses */
-  ratio: number | null;
-}
-
-export function summarize(points: MetricPoints): MetricSummaryValues {
-  const canaryMean = mean(points.canary);
-  const baselineMean = mean(points.baseline);
-  const ratio = canaryMean !== null && baselineMean !== null && baselineMean !== 0 ? canaryMean / baselineMean : null;
-  return { canaryMean, baselineMean, ratio };
-}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChartMarker, Verdict } from '../../../../src-shared/domain/verdict';
 import type { IpcError } from '../../../../src-shared/ipc/result';
 import { currentApi } from '../../store/bridge';
@@ -10,14 +10,18 @@ export interface Judgement {
   error: IpcError | null;
 }
 
-/** The selected release's verdict and chart markers, re-read on every refresh tick. */
-export function useCanaryJudgement(releaseId: string | null, refreshMs: number, at: number | null = null): Judgement {
+/**
+ * The selected release's verdict and chart markers, re-read on every refresh tick and whenever
+ * `changed` does (a pushed verdict change): the view shows the core's one judgement, not an echo.
+ */
+export function useCanaryJudgement(releaseId: string | null, refreshMs: number, at: number | null = null, changed: unknown = null): Judgement {
   const [state, setState] = useState<Judgement>({ verdict: null, markers: [], error: null });
+  const read = useRef<() => Promise<void>>(async () => {});
   useEffect(() => {
     if (!releaseId) return;
     let live = true;
     setState({ verdict: null, markers: [], error: null });
-    const read = async () => {
+    read.current = async () => {
       const api = currentApi();
       if (!api) return;
       const { from, to } = canaryWindow();
@@ -33,12 +37,21 @@ export function useCanaryJudgement(releaseId: string | null, refreshMs: number, 
         error: !verdict.ok ? verdict.error : !markers.ok ? markers.error : null,
       }));
     };
-    void read();
-    const timer = setInterval(() => void read(), refreshMs);
+    void read.current();
+    const timer = setInterval(() => void read.current(), refreshMs);
     return () => {
       live = false;
+      read.current = async () => {};
       clearInterval(timer);
     };
   }, [releaseId, refreshMs, at]);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (changed !== null) void read.current();
+  }, [changed]);
   return state;
 }

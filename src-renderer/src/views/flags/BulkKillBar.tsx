@@ -1,9 +1,9 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
-import { ErrorNote } from '../../components/ErrorNote';
-import { formatClockSeconds } from '../../format/time';
-import { clearBulkKill, killByTag } from '../../store/flagCommands';
+import { killByTag } from '../../store/flagCommands';
 import { useRingside } from '../../store/useRingside';
+import { BulkKillConfirm } from './BulkKillConfirm';
+import { BulkKillToast } from './BulkKillToast';
 
 export interface BulkKillBarProps {
   flags: Flag[];
@@ -13,41 +13,73 @@ export interface BulkKillBarProps {
 
 const tagKey = (t: { type: string; value: string }) => `${t.type}:${t.value}`;
 
+/** How many names the button spells out before "and N more"; the dialog lists them all. */
+const NAMED = 3;
+
+/** "a, b and c" / "a, b, c and 2 more": the flags a button would kill, in words. */
+export function namesOf(names: readonly string[], named = NAMED): string {
+  if (names.length <= named) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return `${names.slice(0, named).join(', ')} and ${names.length - named} more`;
+}
+
+/** What the button says: nothing is armed until a tag is chosen and some flag with it is on. */
+function buttonText(tag: string, environment: string, targets: readonly Flag[]): string {
+  if (!tag) return 'Choose a tag to kill its flags';
+  if (targets.length === 0) return `No flag tagged ${tag} is on in ${environment}`;
+  const count = `${targets.length} flag${targets.length === 1 ? '' : 's'}`;
+  return `Kill ${count} in ${environment}: ${namesOf(targets.map((f) => f.name))}`;
+}
+
 /**
- * Kill every flag carrying a tag (a service, an incident) in one environment. No dialog: a kill
- * never asks. The button says how many flags are on there now, so the scope is never a surprise.
+ * Kill every flag carrying a tag (a service, an incident) in one environment. It starts with no
+ * tag chosen, so nothing destructive is armed when the view opens; the button names the count and
+ * the flags, and one confirmation lists every flag it will turn off (a single cell's kill never
+ * asks; many at once do, once). After a kill the tag goes back to none.
  */
 export function BulkKillBar({ flags, environments, readOnlyReason }: BulkKillBarProps) {
   const id = useId();
-  const bulk = useRingside((s) => s.bulkKill);
+  const pending = useRingside((s) => s.bulkKill.status === 'pending');
   const tags = useMemo(() => [...new Set(flags.flatMap((f) => f.tags.map(tagKey)))].sort(), [flags]);
   const [tag, setTag] = useState('');
   const [environment, setEnvironment] = useState(
     () => environments.find((e) => e.type === 'production')?.name ?? environments[0]?.name ?? '',
   );
-  const chosenTag = tags.includes(tag) ? tag : (tags[0] ?? '');
+  const [confirming, setConfirming] = useState(false);
+  // a tag that vanished from the list (its last flag renamed) is no longer chosen
+  const chosenTag = tags.includes(tag) ? tag : '';
   const targets = useMemo(
     () =>
-      flags.filter(
-        (f) => f.tags.some((t) => tagKey(t) === chosenTag) && f.environments.some((e) => e.environment === environment && e.enabled),
-      ),
+      chosenTag
+        ? flags.filter(
+            (f) => f.tags.some((t) => tagKey(t) === chosenTag) && f.environments.some((e) => e.environment === environment && e.enabled),
+          )
+        : [],
     [flags, chosenTag, environment],
   );
-  const pending = bulk.status === 'pending';
+  const armed = chosenTag !== '' && targets.length > 0 && readOnlyReason === null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!chosenTag || !environment || pending || readOnlyReason) return;
+    if (armed && !pending) setConfirming(true);
+  }
+
+  function confirm() {
+    setConfirming(false);
+    // the list refreshed under the open dialog: nothing on any more, or changes now disabled
+    if (!armed || pending) return;
+    setTag('');
     void killByTag(chosenTag, environment);
   }
 
   if (tags.length === 0) return null;
+  const text = pending ? 'Killing…' : buttonText(chosenTag, environment, targets);
   return (
     <div className="bulk-kill" data-testid="bulk-kill">
       <form className="flags-toolbar" onSubmit={submit} aria-label="Kill every flag with a tag">
         <label htmlFor={`${id}-tag`}>
           Tag
-          <select id={`${id}-tag`} value={chosenTag} onChange={(e) => setTag(e.target.value)}>
+          <select id={`${id}-tag`} data-testid="bulk-kill-tag" value={chosenTag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">Choose a tag…</option>
             {tags.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -67,35 +99,25 @@ export function BulkKillBar({ flags, environments, readOnlyReason }: BulkKillBar
         </label>
         <button
           type="submit"
-          className="danger"
-          disabled={readOnlyReason !== null || targets.length === 0}
+          className={armed ? 'danger bulk-kill-button' : 'bulk-kill-button'}
+          disabled={!armed}
           aria-disabled={pending || undefined}
-          title={readOnlyReason ?? `Turns off ${targets.length} flag(s) tagged ${chosenTag} in ${environment}`}
+          title={readOnlyReason ?? text}
+          data-testid="bulk-kill-button"
         >
-          {pending ? 'Killing…' : `Kill ${targets.length} flag${targets.length === 1 ? '' : 's'} tagged ${chosenTag}`}
+          {text}
         </button>
       </form>
-      <div aria-live="polite" data-testid="bulk-kill-results">
-        {bulk.status === 'failed' && <ErrorNote error={bulk.error} onRetry={() => void killByTag(bulk.tag, bulk.environment)} />}
-        {bulk.status === 'done' && (
-          <>
-            <p>
-              {bulk.results.filter((r) => r.ok).length} of {bulk.results.length} flags tagged {bulk.tag} turned off in{' '}
-              {bulk.environment}
-              <button type="button" className="link" onClick={clearBulkKill}>
-                Dismiss
-              </button>
-            </p>
-            <ul className="bulk-results">
-              {bulk.results.map((r) => (
-                <li key={r.flag} className={r.ok ? 'ok' : 'failed'}>
-                  {r.flag}: {r.ok ? `off (confirmed ${r.confirmedAt === null ? '' : formatClockSeconds(r.confirmedAt)})` : r.message}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      {confirming && (
+        <BulkKillConfirm
+          tag={chosenTag}
+          environment={environment}
+          flags={targets.map((f) => f.name)}
+          onCancel={() => setConfirming(false)}
+          onConfirm={confirm}
+        />
+      )}
+      <BulkKillToast />
     </div>
   );
 }

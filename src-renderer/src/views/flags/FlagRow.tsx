@@ -3,6 +3,7 @@ import type { Environment, Flag } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
 import type { KillRetry } from '../../../../src-shared/domain/killRetry';
 import type { VirtualRowProps } from '../../hooks/useVirtualRows';
+import { FlagName } from './FlagName';
 import { FlagStateCell } from './FlagStateCell';
 
 export interface FlagRowProps {
@@ -23,8 +24,8 @@ export interface FlagRowProps {
 export function FlagRow({ flag, environments, readOnlyReason, changeOf, retryOf, now, rowProps, actions }: FlagRowProps) {
   return (
     <tr {...rowProps} data-testid="flag-row" data-flag={flag.name} className={`flag-type-${flag.type}`}>
-      <th scope="row" className="flag-name">
-        {flag.name}
+      <th scope="row" className="flag-name" title={flag.name}>
+        <FlagName name={flag.name} />
         {flag.project !== 'default' && <span className="muted"> ({flag.project})</span>}
       </th>
       <td className="flag-type">{flag.type}</td>

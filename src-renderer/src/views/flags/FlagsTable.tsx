@@ -21,13 +21,24 @@ export interface FlagsTableProps {
   now?: number;
   /** Adds an Actions column; called once per drawn row. */
   renderActions?: (flag: Flag) => ReactNode;
+  /** Said in the table, under its header, when `flags` is empty because a filter left none. */
+  emptyText?: string;
 }
 
 /**
  * Every flag with its state per environment. Thousands of flags stay quick: only the rows in
  * view are drawn (a virtual body in its own scroller, the header sticky above it).
  */
-export function FlagsTable({ flags, environments, readOnlyReason = null, changes, retries, now = Date.now(), renderActions }: FlagsTableProps) {
+export function FlagsTable({
+  flags,
+  environments,
+  readOnlyReason = null,
+  changes,
+  retries,
+  now = Date.now(),
+  renderActions,
+  emptyText,
+}: FlagsTableProps) {
   const changeOf = useMemo(() => {
     const byCell = new Map((changes ?? []).map((c) => [opKey(c.flag, c.environment), c]));
     return (flag: string, environment: string) => byCell.get(opKey(flag, environment));
@@ -39,7 +50,7 @@ export function FlagsTable({ flags, environments, readOnlyReason = null, changes
   const keyOf = useCallback((index: number) => flags[index]?.name ?? index, [flags]);
   const { scroller, virtualizer, bodyProps, rowProps } = useVirtualRows({ count: flags.length, keyOf, estimate: FLAG_ROW_ESTIMATE });
 
-  if (flags.length === 0) return <p className="muted">This workspace has no flags.</p>;
+  if (flags.length === 0 && emptyText === undefined) return <p className="muted">This workspace has no flags.</p>;
   const columns = 4 + environments.length + (renderActions ? 1 : 0);
   return (
     <div ref={scroller} className="flags-scroll" data-testid="flags-scroll">
@@ -68,26 +79,36 @@ export function FlagsTable({ flags, environments, readOnlyReason = null, changes
             {renderActions && <th scope="col">Actions</th>}
           </tr>
         </thead>
-        <tbody {...bodyProps}>
-          <VirtualRows virtualizer={virtualizer} columns={columns}>
-            {(index) => {
-              const flag = flags[index]!;
-              return (
-                <FlagRow
-                  key={flag.name}
-                  rowProps={rowProps(index)}
-                  flag={flag}
-                  environments={environments}
-                  readOnlyReason={readOnlyReason}
-                  changeOf={changeOf}
-                  retryOf={retryOf}
-                  now={now}
-                  actions={renderActions?.(flag)}
-                />
-              );
-            }}
-          </VirtualRows>
-        </tbody>
+        {flags.length === 0 ? (
+          <tbody>
+            <tr>
+              <td colSpan={columns} className="flags-empty muted" data-testid="flags-empty">
+                {emptyText}
+              </td>
+            </tr>
+          </tbody>
+        ) : (
+          <tbody {...bodyProps}>
+            <VirtualRows virtualizer={virtualizer} columns={columns}>
+              {(index) => {
+                const flag = flags[index]!;
+                return (
+                  <FlagRow
+                    key={flag.name}
+                    rowProps={rowProps(index)}
+                    flag={flag}
+                    environments={environments}
+                    readOnlyReason={readOnlyReason}
+                    changeOf={changeOf}
+                    retryOf={retryOf}
+                    now={now}
+                    actions={renderActions?.(flag)}
+                  />
+                );
+              }}
+            </VirtualRows>
+          </tbody>
+        )}
       </table>
     </div>
   );

@@ -6,6 +6,7 @@ import { killFlag } from '../../store/flagCommands';
 import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
 import { useRingside } from '../../store/useRingside';
 import { changeVerb } from './changeText';
+import { FlagName } from './FlagName';
 import './reconciled.css';
 
 export interface ReconciledNotesProps {
@@ -35,7 +36,10 @@ function Entry({ intent, enabledNow, readOnlyReason }: { intent: ReconciledInten
       title={`asked ${formatDateTime(intent.requestedAt)}, checked ${formatDateTime(intent.reconciledAt)}`}
     >
       {!applied && <span aria-hidden="true">⚠ </span>}
-      After a restart: <span className="flag-name">{intent.flag}</span> {changeVerb(intent.action)} in {intent.environment} —{' '}
+      After a restart:{' '}
+      <span className="flag-name">
+        <FlagName name={intent.flag} />
+      </span> {changeVerb(intent.action)} in {intent.environment} —{' '}
       <strong>{applied ? 'confirmed after restart' : 'NOT applied'}</strong> ({intent.evidence})
       {!applied && wasKill && enabledNow && (
         <button

@@ -103,30 +103,36 @@ describe('a kill that keeps trying', () => {
 
   it('palette: Keep trying after its kill failed for a passing reason, then the state of every kill being retried', async () => {
     const { bridge, advance } = await consoleWithRetries();
-    fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
-    const palette = within(screen.getByRole('dialog', { name: 'Command palette' }));
+    const openPalette = () => {
+      fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
+      return within(screen.getByRole('dialog', { name: 'Command palette' }));
+    };
+    const palette = openPalette();
     const field = palette.getByRole('combobox', { name: 'Flag or command' });
     bridge.failNext('flags:setEnabled', 'rate_limited', 'Unleash answered 429: too many requests; nothing was changed.');
     fireEvent.change(field, { target: { value: 'checkout' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await settle();
+    // the palette closed with the Enter; the outcome and its Keep trying live on in the toast
+    expect(screen.queryByRole('dialog', { name: 'Command palette' })).toBeNull();
+    const toast = within(screen.getByTestId('palette-toast'));
     const outcome = () => screen.getByTestId('palette-outcome').textContent;
     expect(outcome()).toBe('checkout.kill was NOT turned off in production: Unleash answered 429: too many requests; nothing was changed.');
-    expect(palette.queryByTestId('palette-retry')).toBeNull();
 
-    fireEvent.click(palette.getByRole('button', { name: 'Keep trying' }));
+    fireEvent.click(toast.getByRole('button', { name: 'Keep trying' }));
     await settle();
     expect(bridge.requestsTo('flags:keepTrying')).toEqual([{ flag: 'checkout.kill', environment: 'production' }]);
     expect(outcome()).toMatch(/^checkout\.kill is NOT off yet in production: retrying · next \d\d:\d\d:\d\d$/);
-    expect(palette.queryByRole('button', { name: 'Keep trying' })).toBeNull();
-    const listed = palette.getAllByTestId('palette-retry');
+    expect(toast.queryByRole('button', { name: 'Keep trying' })).toBeNull();
+    const reopened = openPalette();
+    const listed = reopened.getAllByTestId('palette-retry');
     expect(listed.map((li) => li.dataset.state)).toEqual(['trying']);
     expect(listed[0]!.textContent).toContain('checkout.kill in production: retrying');
 
     const endedAt = Date.now();
     await advance('checkout.kill', 'production', { state: 'confirmed', attempts: 2, nextAttemptAt: null, endedAt });
     expect(outcome()).toBe(`checkout.kill is off in production (kill confirmed ${formatClockSeconds(endedAt)} after 2 attempts)`);
-    expect(palette.getAllByTestId('palette-retry').map((li) => li.dataset.state)).toEqual(['confirmed']);
+    expect(reopened.getAllByTestId('palette-retry').map((li) => li.dataset.state)).toEqual(['confirmed']);
   });
 
   it('palette: no Keep trying after a failure that will not pass', async () => {
@@ -134,9 +140,10 @@ describe('a kill that keeps trying', () => {
     fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
     const palette = within(screen.getByRole('dialog', { name: 'Command palette' }));
     bridge.failNext('flags:setEnabled', 'forbidden', 'Unleash answered 403: this token may not change production.');
+    fireEvent.change(palette.getByRole('combobox'), { target: { value: 'checkout' } });
     fireEvent.keyDown(palette.getByRole('combobox'), { key: 'Enter' });
     await settle();
     expect(screen.getByTestId('palette-outcome').textContent).toContain('was NOT turned off');
-    expect(palette.queryByRole('button', { name: 'Keep trying' })).toBeNull();
+    expect(within(screen.getByTestId('palette-toast')).queryByRole('button', { name: 'Keep trying' })).toBeNull();
   });
 });

@@ -153,7 +153,8 @@ describe('kill switch', () => {
     const bar = within(screen.getByTestId('bulk-kill'));
     fireEvent.change(bar.getByLabelText('Tag'), { target: { value: 'team:payments' } });
     fireEvent.change(bar.getByLabelText('Environment'), { target: { value: 'production' } });
-    fireEvent.click(bar.getByRole('button', { name: 'Kill 2 flags tagged team:payments' }));
+    fireEvent.click(bar.getByRole('button', { name: 'Kill 2 flags in production: checkout.kill and recs.rollout' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Kill 2 flags tagged team:payments in production?' })).getByRole('button', { name: 'Kill 2 flags' }));
     await settle();
 
     expect(bridge.requestsTo('flags:killByTag')).toEqual([{ tag: 'team:payments', environment: 'production' }]);

@@ -1,6 +1,7 @@
 import type { Halt, PlanView } from '../../../../src-shared/domain/plan';
+import { formatMetricValue, formatPValue } from '../../../../src-shared/format/metricValue';
 import { formatDateTime } from '../../format/time';
-import { num, pValue } from './ringText';
+import { breachCount } from '../canary/verdictText';
 
 function headline(halt: Halt, ring: string): string {
   if (halt.kind === 'guard') {
@@ -26,11 +27,14 @@ export function HaltNote({ view }: { view: PlanView }) {
       {halt.evidence && (halt.evidence.metrics.length > 0 || halt.evidence.rules.length > 0) && (
         <ul className="halt-evidence">
           {halt.evidence.rules.map((r) => (
-            <li key={`rule-${r.metric}-${r.kind}`}>rule: {r.message}</li>
+            <li key={`rule-${r.metric}-${r.kind}`}>
+              rule, {breachCount(r)}: {r.message}
+            </li>
           ))}
           {halt.evidence.metrics.map((m) => (
-            <li key={`metric-${m.metric}`}>
-              {m.metric}: canary {num(m.canary)} vs baseline {num(m.baseline)}, p {pValue(m.pValue)}
+            <li key={`metric-${m.metric}`} data-testid="halt-metric" data-metric={m.metric}>
+              {m.label ?? m.metric}: canary <span data-role="canary-mean">{formatMetricValue(m.canary, m.unit ?? '')}</span> vs baseline{' '}
+              <span data-role="baseline-mean">{formatMetricValue(m.baseline, m.unit ?? '')}</span>, p {formatPValue(m.pValue)}
             </li>
           ))}
         </ul>

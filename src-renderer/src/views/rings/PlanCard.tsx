@@ -1,15 +1,30 @@
-import type { BlackoutStatus, PlanView } from '../../../../src-shared/domain/plan';
+import type { BlackoutStatus, ObservedRollout, PlanView } from '../../../../src-shared/domain/plan';
 import { useNow } from '../../hooks/useNow';
+import { useRingside } from '../../store/useRingside';
 import { ExportGate } from './ExportGate';
 import { HaltNote } from './HaltNote';
 import { PlanActions } from './PlanActions';
 import { PlanSettings } from './PlanSettings';
 import { RingStage } from './RingStage';
 
+/**
+ * The newest reading of the plan's rollout: the plan's own (its last observation or action) or
+ * the rollouts table's, whichever the controller answered later, so header and table agree.
+ */
+function useRolloutReading(view: PlanView): ObservedRollout | null {
+  const { plan, run } = view;
+  const listed = useRingside((s) => s.rollouts.data?.rollouts.find((r) => plan.rollout && r.namespace === plan.rollout.namespace && r.name === plan.rollout.name));
+  const own = run.rollout;
+  const ownAt = own?.observedAt ?? run.observedAt ?? 0;
+  if (listed && (!own || listed.observedAt > ownAt)) return listed;
+  return own;
+}
+
 /** One release plan: its rings as stages, what it is doing now, and what a person can do. */
 export function PlanCard({ view, blackout }: { view: PlanView; blackout: BlackoutStatus | null }) {
   const now = useNow(1000);
   const { plan, run } = view;
+  const rollout = useRolloutReading(view);
   const titleId = `plan-${plan.id}-title`;
   return (
     <article className="plan-card" data-testid="plan" data-plan={plan.id} aria-labelledby={titleId}>
@@ -25,10 +40,10 @@ export function PlanCard({ view, blackout }: { view: PlanView; blackout: Blackou
           {plan.rollout && (
             <>
               rollout <code>{`${plan.rollout.namespace}/${plan.rollout.name}`}</code>
-              {run.rollout && (
+              {rollout && (
                 <span data-testid="plan-rollout-state">
                   {' '}
-                  {run.rollout.phase}, canary {run.rollout.canaryWeight} %{run.rollout.aborted ? ', aborted' : ''}
+                  {rollout.phase}, canary {rollout.canaryWeight}%{rollout.aborted ? ', aborted' : ''}
                 </span>
               )}
             </>

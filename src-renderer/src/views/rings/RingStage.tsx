@@ -11,6 +11,9 @@ export function RingStage({ view, index, now }: { view: PlanView; index: number;
   // The bake clock keeps running between answers from main.
   const left = status.bakeLeftMs === null ? null : status.bakeLeftMs - Math.max(0, now - view.computedAt);
   const labelId = `ring-${view.plan.id}-${index}`;
+  // A ring the guard stopped shows the judgement that stopped it (as the banner and the audit do), not a later one.
+  const halted = view.run.halt?.ring === index ? view.run.halt.evidence : null;
+  const gate = halted ? { verdict: halted, title: 'stopped on verdict' } : view.run.verdict ? { verdict: view.run.verdict, title: 'verdict' } : null;
   return (
     <li
       className={`ring-stage state-${status.state}`}
@@ -30,7 +33,7 @@ export function RingStage({ view, index, now }: { view: PlanView; index: number;
       </div>
       <p className="ring-binding">{exposureText(view, ring)}</p>
       <p className="ring-bake muted">bake {duration(ring.bakeMs)} with a pass verdict</p>
-      {current && view.run.verdict && <GateVerdictLine verdict={view.run.verdict} />}
+      {current && gate && <GateVerdictLine verdict={gate.verdict} title={gate.title} />}
       <p className="ring-note" data-testid="ring-note">
         {status.note}
       </p>

@@ -18,9 +18,6 @@ export function duration(ms: number): string {
   return `${Math.round(m / 60)} h`;
 }
 
-export const num = (x: number | null) => (x === null ? '–' : String(Number(x.toPrecision(3))));
-export const pValue = (p: number | null) => (p === null ? '–' : p < 0.0001 ? '< 0.0001' : String(Number(p.toPrecision(2))));
-
 /** Who sees the ring and how much traffic it takes, in words. */
 export function exposureText(view: PlanView, ring: Ring): string {
   const parts: string[] = [];

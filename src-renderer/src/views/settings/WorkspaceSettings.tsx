@@ -3,6 +3,7 @@ import type { IpcError } from '../../../../src-shared/ipc/result';
 import { ErrorNote } from '../../components/ErrorNote';
 import { currentApi } from '../../store/bridge';
 import { loadAppInfo, loadFlags, loadWorkspace } from '../../store/loaders';
+import { IdentitySetting } from './IdentitySetting';
 
 const unreachable: IpcError = { code: 'unavailable', message: 'The Ringside core is not connected.' };
 
@@ -57,6 +58,8 @@ export function WorkspaceSettings({ onClose }: { onClose: () => void }) {
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="settings-title">
         <h2 id="settings-title">Workspace settings</h2>
+        <IdentitySetting />
+        <h3 className="settings-section">Connect to Unleash</h3>
         <form onSubmit={(e) => void submit(e)}>
           <label>
             Name
