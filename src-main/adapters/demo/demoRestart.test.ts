@@ -79,6 +79,7 @@ describe('the demo on one data folder across a restart', () => {
     await first.call('flags:setEnabled', { ...KILLED, enabled: false });
     expect(await first.enabled(KILLED.flag, KILLED.environment)).toBe(false);
     const ringFlagEnabled = await first.count({ objectId: RING_DEMO_RELEASE.flag, action: 'flag.enabled' });
+    const verdictRows = await first.count({ action: 'verdict.changed' });
     const cells = await first.cells();
     const rolloutBefore = await first.rollout();
     expect(rolloutBefore).toMatchObject({ aborted: true, canaryWeight: 0 });
@@ -90,6 +91,8 @@ describe('the demo on one data folder across a restart', () => {
     await second.run(story + 10); // a replayed demo would reach its guard again in this time
 
     expect(await second.count({ source: 'guard' })).toBe(guardRows);
+    // An unchanged verdict is not recorded again because the console restarted.
+    expect(await second.count({ action: 'verdict.changed' })).toBe(verdictRows);
     // What the audit says is off is off, on the flag server and in the table; every other cell is as it was.
     expect(await second.enabled(RING_DEMO_RELEASE.flag, 'production')).toBe(false);
     expect(await second.enabled(KILLED.flag, KILLED.environment)).toBe(false);

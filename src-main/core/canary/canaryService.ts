@@ -81,6 +81,11 @@ export function createCanaryService(workspace: Workspace, deps: CanaryDeps) {
   }
 
   function record(releaseId: string, result: Verdict) {
+    // After a restart the last recorded outcome is the audit's: an unchanged verdict records nothing.
+    if (!lastOutcome.has(releaseId)) {
+      const stored = deps.audit.latestResult(workspace.id, releaseId, 'verdict.changed');
+      if (stored) lastOutcome.set(releaseId, stored as Verdict['outcome']);
+    }
     const before = lastOutcome.get(releaseId);
     if (before === result.outcome) return;
     lastOutcome.set(releaseId, result.outcome);

@@ -65,6 +65,9 @@ export function auditQueries(db: Database) {
   const chainRows = db.prepare<[], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM audit ORDER BY id`);
   const chainAfter = db.prepare<[number, number], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM audit WHERE id > ? ORDER BY id LIMIT ?`);
   const maxId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM audit WHERE workspace = ?');
+  const latestResult = db.prepare<[string, string, string], { result: string | null }>(
+    'SELECT result FROM audit WHERE workspace = ? AND object_id = ? AND action = ? ORDER BY time DESC, id DESC LIMIT 1',
+  );
   const between = db.prepare<[string, number, number, string], AuditRow>(
     `SELECT * FROM audit WHERE workspace = ? AND time BETWEEN ? AND ? AND action IN (SELECT value FROM json_each(?))
      ORDER BY time, id`,
@@ -170,6 +173,10 @@ export function auditQueries(db: Database) {
       return chainAfter.all(afterId, limit);
     },
     /** The newest id of a workspace, null when it has no events. */
+    /** The result of an object's latest row of one action (e.g. a release's last verdict), or undefined without one. */
+    latestResult(workspace: string, objectId: string, action: string): string | null | undefined {
+      return latestResult.get(workspace, objectId, action)?.result;
+    },
     maxId(workspace: string): number | null {
       return maxId.get(workspace)?.id ?? null;
     },

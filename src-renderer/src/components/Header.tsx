@@ -79,7 +79,7 @@ export function Header() {
         </ul>
       )}
       {/* Offline, the banner is the one message; a failed read of the statuses would only repeat it. */}
-      {error && !offline && <ErrorNote error={error} onRetry={() => void loadWorkspace()} />}
+      {error && !offline && <ErrorNote floating error={error} onRetry={() => void loadWorkspace()} />}
       {settingsOpen && <WorkspaceSettings onClose={() => setSettingsOpen(false)} />}
       <OfflineBanner />
     </header>

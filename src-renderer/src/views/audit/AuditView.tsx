@@ -31,7 +31,7 @@ function History() {
         )}
         <AuditExport />
       </div>
-      {error && <ErrorNote error={error} onRetry={() => void reloadAuditList()} />}
+      {error && <ErrorNote floating error={error} onRetry={() => void reloadAuditList()} />}
       {loaded && total === 0 && <p className="muted">No audit events match.</p>}
       <div className="audit-body" ref={body} style={{ height }}>
         <AuditList />

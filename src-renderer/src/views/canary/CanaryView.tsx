@@ -44,7 +44,7 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
   return (
     <section className="view-canary" aria-labelledby="canary-heading">
       <h2 id="canary-heading">Canary</h2>
-      {releases.error && <ErrorNote error={releases.error} onRetry={() => void loadReleases()} />}
+      {releases.error && <ErrorNote floating error={releases.error} onRetry={() => void loadReleases()} />}
       {!releases.data && releases.loading && <p className="muted">Loading releases…</p>}
       {releases.data && list.length === 0 && <p className="muted">No release has a canary running.</p>}
       {list.length > 0 && (
@@ -86,8 +86,8 @@ export function CanaryView({ refreshMs: fixedRefreshMs }: { refreshMs?: number }
           </button>
         </p>
       )}
-      {series.error && <ErrorNote error={series.error} onRetry={() => void loadCanarySeries()} />}
-      {judgement.error && <ErrorNote error={judgement.error} />}
+      {series.error && <ErrorNote floating error={series.error} onRetry={() => void loadCanarySeries()} />}
+      {judgement.error && <ErrorNote floating error={judgement.error} />}
       {release && verdict && <VerdictPanel verdict={verdict} metrics={release.metrics} />}
       {release && (
         <div className="canary-grid">

@@ -40,7 +40,7 @@ export function DebtView() {
   return (
     <section className="view-debt" aria-labelledby="debt-heading">
       <h2 id="debt-heading">Flag debt</h2>
-      {error && <ErrorNote error={error} onRetry={() => void loadDebt()} />}
+      {error && <ErrorNote floating error={error} onRetry={() => void loadDebt()} />}
       {!data && loading && <p className="muted">Computing flag debt…</p>}
       {data && (
         <>

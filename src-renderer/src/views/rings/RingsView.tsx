@@ -18,7 +18,7 @@ export function RingsView() {
     <section className="view-rings" aria-labelledby="rings-heading">
       <h2 id="rings-heading">Rings</h2>
       <BlackoutBar status={blackout} />
-      {plans.error && <ErrorNote error={plans.error} onRetry={() => void loadRings()} />}
+      {plans.error && <ErrorNote floating error={plans.error} onRetry={() => void loadRings()} />}
       {!plans.data && plans.loading && <p className="muted">Loading release plans…</p>}
       {plans.data && plans.data.plans.length === 0 && <p className="muted">No release plans yet.</p>}
       {plans.data?.plans.map((view) => (
@@ -27,7 +27,7 @@ export function RingsView() {
       {plans.data && <UnplannedReleases releases={plans.data.unplanned} />}
       <WindowsPanel />
       <h3>Rollouts</h3>
-      {rollouts.error && <ErrorNote error={rollouts.error} onRetry={() => void loadRollouts()} />}
+      {rollouts.error && <ErrorNote floating error={rollouts.error} onRetry={() => void loadRollouts()} />}
       {!rollouts.data && rollouts.loading && <p className="muted">Loading rollouts…</p>}
       {rollouts.data && <RolloutsTable rollouts={rollouts.data.rollouts} />}
     </section>

@@ -1,0 +1,20 @@
+import { screen } from '@testing-library/react';
+import { createFakeBridge } from '../test/fakeBridge';
+import { renderConsole } from '../test/renderConsole';
+import { DebtView } from '../views/debt/DebtView';
+
+describe('a view\'s load error', () => {
+  it('floats over the page instead of pushing the view down, with its Retry', async () => {
+    const bridge = createFakeBridge();
+    bridge.failNext('flags:debt', 'unavailable', 'Unleash at 127.0.0.1:4242 cannot be reached (ECONNREFUSED). Is it running?');
+    const { container } = await renderConsole(bridge, <DebtView />);
+    const note = screen.getByTestId('error-note');
+    expect(note.textContent).toContain('cannot be reached');
+    // Not in the view's flow: it lives in the toast region, outside what was rendered.
+    expect(container.contains(note)).toBe(false);
+    expect(note.closest('#toast-region')).not.toBeNull();
+    expect(note.getAttribute('role')).toBe('alert');
+    screen.getByRole('button', { name: 'Retry' }).click();
+    await vi.waitFor(() => expect(bridge.requestsTo('flags:debt')).toHaveLength(2));
+  });
+});
