@@ -57,6 +57,18 @@ describe('workspace definition files', () => {
     ).toThrow(/Release checkout-2, metric error_rate: /);
   });
 
+  it('takes a stop-the-line rule\'s consecutive breaches, minimum samples and interval, and refuses nonsense', () => {
+    const release = (rule: Record<string, unknown>) => ({
+      id: 'checkout-2', service: 'checkout', version: 'v2', baselineVersion: 'v1',
+      metrics: [{ id: 'latency_p95', label: 'p95', harmful: 'increase' as const, query: 'x{version="{{version}}"}' }],
+      rules: [{ kind: 'absolute' as const, metric: 'latency_p95', threshold: 200, ...rule }],
+    });
+    const workspace = workspaceFromDefinition({ id: 'p', name: 'P', releases: [release({ tripAfter: 5, minSamples: 10, intervalMs: 60_000 })] });
+    expect(workspace.releases[0]!.rules).toEqual([{ kind: 'absolute', metric: 'latency_p95', threshold: 200, tripAfter: 5, minSamples: 10, intervalMs: 60_000 }]);
+    expect(() => workspaceFromDefinition({ id: 'p', name: 'P', releases: [release({ tripAfter: 0 })] })).toThrow(/tripAfter/);
+    expect(() => workspaceFromDefinition({ id: 'p', name: 'P', releases: [release({ failureLimit: 3 })] })).toThrow();
+  });
+
   describe('deploy section (Argo Rollouts)', () => {
     const base = { id: 'p', name: 'P' };
 

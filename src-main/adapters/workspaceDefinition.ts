@@ -37,7 +37,21 @@ const ReleaseHealth = z
     rollout: z.string().max(200).optional(),
     metrics: z.array(HealthMetric).min(1).max(50),
     rules: z
-      .array(z.object({ kind: z.enum(['absolute', 'relative']), metric: z.string(), threshold: z.number().positive() }).strict())
+      .array(
+        z
+          .object({
+            kind: z.enum(['absolute', 'relative']),
+            metric: z.string(),
+            threshold: z.number().positive(),
+            /** consecutive breaching evaluations before the rule trips (default 3) */
+            tripAfter: z.number().int().min(1).max(100).optional(),
+            /** samples each side needs before the rule is checked at all (default 3) */
+            minSamples: z.number().int().min(1).max(10_000).optional(),
+            /** evaluations closer than this to the last counted one do not count again (default 30 s) */
+            intervalMs: z.number().int().min(0).max(3_600_000).optional(),
+          })
+          .strict(),
+      )
       .optional(),
   })
   .strict();
