@@ -19,7 +19,7 @@ beforeAll(async () => {
   pg = await startPostgres();
   [unleash, kube] = await Promise.all([
     pg.createDatabase().then((databaseUrl) => startUnleash({ databaseUrl })),
-    startKubeContractServer({ token: 'bench', rollouts: rolloutFixtures() }),
+    startKubeContractServer({ token: 'bench', rollouts: rolloutFixtures(), controller: { afterMs: 20 } }),
   ]);
 });
 afterAll(async () => {

@@ -35,7 +35,7 @@ const plan = async () => (await call<{ plans: PlanView[] }>('plans:list')).plans
 const patchesToKube = () => kube.requests.filter((r) => r.method === 'PATCH');
 
 beforeAll(async () => {
-  [checkout, pg, kube] = await Promise.all([startSyntheticCheckout(), startPostgres(), startKubeContractServer({ token: KUBE_TOKEN, rollouts: rolloutFixtures() })]);
+  [checkout, pg, kube] = await Promise.all([startSyntheticCheckout(), startPostgres(), startKubeContractServer({ token: KUBE_TOKEN, rollouts: rolloutFixtures(), controller: { afterMs: 20 } })]);
   [prom, unleash] = await Promise.all([startPrometheus({ scrapeTargets: [checkout.target] }), pg.createDatabase().then((databaseUrl) => startUnleash({ databaseUrl }))]);
   admin = unleashAdmin(unleash.url, unleash.adminToken);
   await admin.createFlag({ name: 'checkout.pricing', description: 'New pricing engine', rollout: 5, enabledIn: ['production'] });

@@ -14,6 +14,7 @@ import { realTimer } from './ports/clock';
 import type { FlagServerEvent } from '../../src-shared/domain/flag';
 import type { Handlers } from './handlers';
 import { ringHandlers } from './rings/handlers';
+import { createGateInstaller } from './rings/installGate';
 import { createRingService } from './rings/ringService';
 import { createRolloutActions } from './rings/rolloutActions';
 import { createWindowsService } from './rings/windowsService';
@@ -99,10 +100,11 @@ export function createSession(given: Workspace, deps: SessionDeps) {
     flagsAs: (actor, source) => createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor, source }),
   });
   rings.seed();
+  const gates = createGateInstaller({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper, plan: (id) => queries.releasePlans.get(workspace.id, id), exportGate: rings.exportGate });
 
   const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
   // Built per call, so a rollout action names whoever is set in Settings at that moment.
-  const ringsAs = () => ringHandlers(rings, rollouts, windows, actor);
+  const ringsAs = () => ringHandlers(rings, rollouts, windows, actor, gates);
   type RingChannels = ReturnType<typeof ringsAs>;
   const ringChannels = Object.fromEntries(
     Object.keys(ringsAs()).map((channel) => [channel, (request: unknown) => (ringsAs()[channel as keyof RingChannels] as (r: unknown) => unknown)(request)]),
@@ -156,7 +158,12 @@ export function createSession(given: Workspace, deps: SessionDeps) {
     'rollouts:list': async () => {
       const deploy = workspace.deploy;
       if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
-      return { rollouts: await backends.track('deploy', () => deploy.listRollouts()) };
+      return backends.track('deploy', async () => (deploy.listRolloutsDetailed ? deploy.listRolloutsDetailed() : { rollouts: await deploy.listRollouts() }));
+    },
+    'rollouts:analysisRuns': async (ref) => {
+      const deploy = workspace.deploy;
+      if (!deploy?.analysisRuns) throw new RingsideError('unavailable', 'The deploy backend of this workspace has no analysis runs to show.');
+      return { runs: await backends.track('deploy', () => deploy.analysisRuns!(ref)) };
     },
     ...ringChannels,
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),

@@ -38,6 +38,8 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'plans:halt': { planId: 'plan-checkout-2.4.0', reason: 'support tickets' },
   'plans:rollback': { planId: 'plan-checkout-2.4.0' },
   'plans:reset': { planId: 'plan-checkout-2.4.0', reason: 'start over with 2.4.1' },
+  'plans:installGate': { planId: 'plan-checkout-2.4.0', address: 'http://prometheus.monitoring.svc:9090', reason: 'keep the gate on overnight' },
+  'rollouts:analysisRuns': { namespace: 'shop', name: 'checkout' },
   'plans:exportGate': { planId: 'plan-checkout-2.4.0', address: 'http://prometheus.monitoring:9090', intervalSeconds: 60 },
   'windows:get': {},
   'windows:set': {

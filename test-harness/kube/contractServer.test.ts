@@ -32,9 +32,9 @@ describe('Kubernetes API contract server', () => {
 
   it('lists in pages, gets one, and answers Status objects for what is missing', async () => {
     const first = await call(server, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=2');
-    expect(first.body).toMatchObject({ kind: 'RolloutList', metadata: { continue: '2' } });
+    expect(first.body).toMatchObject({ kind: 'RolloutList', metadata: { continue: '1:2' } });
     expect(first.body.items.map((i: Json) => i.metadata.name)).toEqual(['cart', 'checkout']);
-    const rest = await call(server, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=10&continue=2');
+    const rest = await call(server, 'GET', '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=10&continue=1:2');
     expect(rest.body.items).toHaveLength(3);
     expect(rest.body.metadata.continue).toBeUndefined();
     expect((await call(server, 'GET', ROLLOUT)).body.spec.strategy.canary.steps).toHaveLength(8);
@@ -84,6 +84,44 @@ describe('Kubernetes API contract server', () => {
     );
     expect((await call(server, 'PATCH', ROLLOUT, { spec: { paused: true } })).status).toBe(403);
     expect((await call(server, 'PATCH', ROLLOUT, { spec: { paused: true } })).status).toBe(200);
+  });
+
+  it('bumps generation on spec changes only; observedGeneration lags until a controller step', async () => {
+    const status = await call(server, 'PATCH', `${ROLLOUT}/status`, { status: { abort: true } });
+    expect(status.body.metadata.generation).toBe(12);
+    const spec = await call(server, 'PATCH', ROLLOUT, { spec: { paused: true } });
+    expect(spec.body).toMatchObject({ metadata: { generation: 13 }, status: { observedGeneration: '12' } });
+    expect(server.controllerStep()).toBe(1);
+    expect((await call(server, 'GET', ROLLOUT)).body.status).toMatchObject({ observedGeneration: '13', phase: 'Degraded' });
+    expect(server.controllerStep()).toBe(0);
+  });
+
+  it('without the status subresource, a status change moves the generation too', async () => {
+    const old = await startKubeContractServer({ token: TOKEN, rollouts: rolloutFixtures(), statusSubresource: false });
+    try {
+      expect((await call(old, 'PATCH', ROLLOUT, { status: { abort: true } })).body.metadata.generation).toBe(13);
+    } finally {
+      await old.stop();
+    }
+  });
+
+  it('accepts ?dryRun=All: answers the result, persists nothing', async () => {
+    const before = server.stored('shop', 'checkout')!;
+    const dry = await call(server, 'PATCH', `${ROLLOUT}?dryRun=All`, { spec: { paused: true } });
+    expect(dry.body).toMatchObject({ spec: { paused: true }, metadata: { generation: 13, resourceVersion: before.metadata.resourceVersion } });
+    expect(server.stored('shop', 'checkout')).toEqual(before);
+    expect((await call(server, 'PATCH', `${ROLLOUT}?dryRun=Some`, { spec: { paused: true } })).status).toBe(400);
+  });
+
+  it('expires continue tokens with 410 Expired; lists cluster-wide and namespace names', async () => {
+    const first = await call(server, 'GET', '/apis/argoproj.io/v1alpha1/rollouts?limit=3');
+    server.expireContinueTokens();
+    const gone = await call(server, 'GET', `/apis/argoproj.io/v1alpha1/rollouts?limit=3&continue=${first.body.metadata.continue}`);
+    expect(gone).toMatchObject({ status: 410, body: { kind: 'Status', status: 'Failure', reason: 'Expired', code: 410 } });
+    expect((await call(server, 'GET', '/apis/argoproj.io/v1alpha1/rollouts')).body.items).toHaveLength(7);
+    expect((await call(server, 'GET', '/api/v1/namespaces')).body.items.map((i: Json) => i.metadata.name)).toEqual(['search', 'shop']);
+    server.deny((r) => r.path === '/api/v1/namespaces');
+    expect((await call(server, 'GET', '/api/v1/namespaces')).status).toBe(403);
   });
 
   it('stops cleanly and frees its port', async () => {

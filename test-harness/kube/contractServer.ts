@@ -5,24 +5,34 @@
  * k3s, kind or envtest can be installed). It follows the real API's documented behaviour for the
  * part Ringside uses, and nothing more:
  * - GET  /apis/argoproj.io/v1alpha1/namespaces/{ns}/rollouts           (RolloutList, limit/continue)
+ * - GET  /apis/argoproj.io/v1alpha1/rollouts (every namespace) and /api/v1/namespaces (names only)
+ * - continue tokens expire on `expireContinueTokens()`: using one then answers 410 Expired
  * - GET  /apis/argoproj.io/v1alpha1/namespaces/{ns}/rollouts/{name}
  * - PATCH the same, and …/{name}/status, with `application/merge-patch+json` (RFC 7386; any other
  *   patch type is 415). With the status subresource on (Argo Rollouts ≥ 0.10), a patch of the main
  *   resource ignores `.status` and a patch of /status changes only `.status`; with it off (0.9),
  *   /status is 404 and the main resource takes both.
- * - resourceVersion moves on every write, generation on every spec change.
+ * - resourceVersion moves on every write; generation on every spec change (any non-metadata change
+ *   without the status subresource). `?dryRun=All` validates and answers without persisting.
+ * - `deny(when)` answers 403 to matching requests for good, as RBAC does.
  * - A bearer token or a client certificate signed by the server's client CA authenticates; anything
  *   else is 401. Errors are `Status` objects with the reason and message wording the API server uses.
  * A test can make the next request(s) answer 403, 404, 409, 422, 429, 500 or 503.
- * There is no controller: what a patch writes is what a later read sees.
+ * No controller runs by itself: status.observedGeneration and the phase lag behind a client's write
+ * until a test calls `controllerStep()` (simulatedController.ts).
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { withFreePort } from '../ports';
+import type { ExtraResources } from './analysisResources';
+import { replicaSetResources, type ReplicaSetResources } from './replicaSetResources';
 import type { KubeObject } from './rolloutFixtures';
+import { reconcile } from './simulatedController';
 
 const PREFIX = '/apis/argoproj.io/v1alpha1/namespaces/';
+const CLUSTER_LIST = '/apis/argoproj.io/v1alpha1/rollouts';
+const NAMESPACES = '/api/v1/namespaces';
 const MERGE_PATCH = 'application/merge-patch+json';
 
 export interface KubeContractOptions {
@@ -35,6 +45,15 @@ export interface KubeContractOptions {
   tls?: { key: string; cert: string; clientCa?: string };
   /** the identity named in 403 messages */
   user?: string;
+  /** more resources (AnalysisRuns, AnalysisTemplates…), asked first after authentication */
+  resources?: ExtraResources[];
+  /**
+   * A controller that answers by itself this long after each write, as a running Argo controller
+   * does; absent, nothing reacts until a test calls `controllerStep()`.
+   */
+  controller?: { afterMs: number };
+  /** ReplicaSets the apps/v1 lists serve (none by default: the lists answer empty, as in a real cluster) */
+  replicaSets?: KubeObject[];
 }
 
 export interface RecordedRequest {
@@ -65,6 +84,18 @@ export interface KubeContractServer {
   /** replace or add an object, as another client would */
   put(object: KubeObject): void;
   failNext(failure: InjectedFailure): void;
+  /** the apps/v1 ReplicaSet lists it serves (count them, or make the next ones answer 403) */
+  replicaSets: ReplicaSetResources;
+  /** answer 403 to every request `when` matches from now on, as RBAC would */
+  deny(when: (request: { method: string; path: string }) => boolean): void;
+  /**
+   * One pass of a simulated controller over every object a client wrote since the last pass:
+   * status.observedGeneration catches up with metadata.generation and the status answers the
+   * change (simulatedController.ts), or what `react` writes instead. Until then reads lag.
+   */
+  controllerStep(react?: (object: KubeObject) => void): number;
+  /** make every continue token handed out so far expire: using one answers 410 Expired */
+  expireContinueTokens(): void;
   stop(): Promise<void>;
 }
 
@@ -83,6 +114,19 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
   };
   options.rollouts.forEach(put);
   const failures: Failure[] = [];
+  const denials: ((request: { method: string; path: string }) => boolean)[] = [];
+  /** objects written by clients since the controller last looked */
+  const dirty = new Set<string>();
+  const replicaSets = replicaSetResources(options.replicaSets ?? [], options.user);
+  let controllerTimer: NodeJS.Timeout | null = null;
+  const scheduleController = () => {
+    if (!options.controller || controllerTimer) return;
+    controllerTimer = setTimeout(() => {
+      controllerTimer = null;
+      api.controllerStep();
+    }, options.controller.afterMs);
+  };
+  let listEpoch = 1;
   const requests: RecordedRequest[] = [];
   const statusSubresource = options.statusSubresource ?? true;
   const user = options.user ?? 'system:serviceaccount:ringside:console';
@@ -102,7 +146,12 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
     requests.push({ method, path: url.pathname + url.search, contentType, body, auth });
 
     if (auth === 'none') return send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
+    for (const extra of [...(options.resources ?? []), replicaSets]) {
+      const answer = extra.handle({ method, url, body });
+      if (answer) return send(res, answer.status, answer.body);
+    }
     const route = parseRoute(url.pathname);
+    if (denials.some((deny) => deny({ method, path: url.pathname }))) return send(res, 403, injected(403, method, route, user));
     const failure = failures.find((f) => !f.when || f.when({ method, path: url.pathname }));
     if (failure) {
       failure.left -= 1;
@@ -110,10 +159,12 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
       const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
       return send(res, failure.status, injected(failure.status, method, route, user), headers);
     }
+    if (method === 'GET' && url.pathname === NAMESPACES) return send(res, 200, namespaceList());
+    if (method === 'GET' && url.pathname === CLUSTER_LIST) return sendList(res, null, url.searchParams);
     if (!route || (route.subresource && route.subresource !== 'status') || (route.subresource && !statusSubresource)) {
       return send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     }
-    if (method === 'GET' && !route.name) return send(res, 200, list(route.namespace, url.searchParams));
+    if (method === 'GET' && !route.name) return sendList(res, route.namespace, url.searchParams);
     const key = `${route.namespace}/${route.name}`;
     const current = objects.get(key);
     if (method === 'GET' && !route.subresource) {
@@ -138,27 +189,58 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
     } else Object.assign(next, merged, { metadata: current.metadata });
     const invalid = validate(next);
     if (invalid) return send(res, 422, status(422, 'Invalid', `Rollout.argoproj.io "${route.name}" is invalid: ${invalid}`));
+    const dryRun = url.searchParams.getAll('dryRun');
+    if (dryRun.some((d) => d !== 'All')) return send(res, 400, status(400, 'BadRequest', `Invalid dry run value: ${dryRun.join(',')}`));
     if (JSON.stringify(next) !== JSON.stringify(current)) {
-      if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
+      // With the status subresource, generation moves on spec changes only; without it, on every
+      // change outside metadata (the API server treats status as part of the object then).
+      const moved = statusSubresource ? ['spec'] : ['spec', 'status'];
+      if (moved.some((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]))) next.metadata.generation = (current.metadata.generation ?? 0) + 1;
+      if (dryRun.length > 0) {
+        next.metadata.resourceVersion = current.metadata.resourceVersion;
+        return send(res, 200, next);
+      }
       next.metadata.resourceVersion = nextVersion();
       objects.set(key, next);
+      dirty.add(key);
+      scheduleController();
     }
     return send(res, 200, objects.get(key));
   }
 
-  function list(namespace: string, params: URLSearchParams) {
-    // etcd keeps keys in order, so the API server lists by name.
-    const all = [...objects.values()].filter((o) => o.metadata.namespace === namespace).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-    const start = Number(params.get('continue') ?? 0) || 0;
+  /** Lists a namespace (or all, when null); continue tokens are "epoch:offset" and expire with their epoch. */
+  function sendList(res: ServerResponse, namespace: string | null, params: URLSearchParams) {
+    // etcd keeps keys in order (namespace, then name), so the API server lists in that order.
+    const all = [...objects.values()]
+      .filter((o) => namespace === null || o.metadata.namespace === namespace)
+      .sort((a, b) => (`${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1));
+    const token = params.get('continue');
+    let start = 0;
+    if (token) {
+      const [epoch, offset] = token.split(':').map(Number);
+      if (epoch !== listEpoch) {
+        return send(
+          res,
+          410,
+          status(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.'),
+        );
+      }
+      start = offset || 0;
+    }
     const limit = Number(params.get('limit') ?? 0) || all.length;
     const items = all.slice(start, start + limit);
     const more = start + limit < all.length;
-    return {
+    return send(res, 200, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'RolloutList',
-      metadata: { resourceVersion: String(revision), ...(more ? { continue: String(start + limit) } : {}) },
+      metadata: { resourceVersion: String(revision), ...(more ? { continue: `${listEpoch}:${start + limit}` } : {}) },
       items,
-    };
+    });
+  }
+
+  function namespaceList() {
+    const names = [...new Set([...objects.values()].map((o) => o.metadata.namespace))].sort();
+    return { apiVersion: 'v1', kind: 'NamespaceList', metadata: { resourceVersion: String(revision) }, items: names.map((name) => ({ metadata: { name } })) };
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -182,7 +264,7 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
       }),
   );
 
-  return {
+  const api: KubeContractServer = {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
@@ -192,12 +274,36 @@ export async function startKubeContractServer(options: KubeContractOptions): Pro
     },
     put,
     failNext: (failure) => failures.push({ ...failure, left: failure.times ?? 1 }),
+    replicaSets,
+    deny: (when) => void denials.push(when),
+    controllerStep: (react = reconcile) => {
+      const keys = [...dirty];
+      dirty.clear();
+      for (const key of keys) {
+        const object = objects.get(key);
+        if (!object) continue;
+        const next = structuredClone(object);
+        react(next);
+        if (!statusSubresource && next.status) {
+          // A 0.9 controller wrote a hash of the spec here, and its status write moves the generation.
+          next.status.observedGeneration = `h${(next.metadata.generation ?? 0).toString(16)}f`;
+          if (JSON.stringify(next.status) !== JSON.stringify(object.status)) next.metadata.generation = (object.metadata.generation ?? 0) + 1;
+        }
+        if (JSON.stringify(next) === JSON.stringify(object)) continue;
+        next.metadata.resourceVersion = nextVersion();
+        objects.set(key, next);
+      }
+      return keys.length;
+    },
+    expireContinueTokens: () => void (listEpoch += 1),
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        if (controllerTimer) clearTimeout(controllerTimer);
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+  return api;
 }
 
 interface Route {

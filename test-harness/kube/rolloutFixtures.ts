@@ -12,7 +12,8 @@ export type KubeObject = Record<string, unknown> & {
 
 const at = (iso: string) => iso;
 
-function rollout(name: string, namespace: string, spec: Record<string, unknown>, status: Record<string, unknown>, uid: string): KubeObject {
+/** A Rollout as the API server stores it, generation 12 observed; `spec` and `status` override the defaults. */
+export function rollout(name: string, namespace: string, spec: Record<string, unknown>, status: Record<string, unknown>, uid: string): KubeObject {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',

@@ -14,6 +14,8 @@ function provider(server: KubeContractServer, namespaces = ['shop', 'search']): 
     namespaces,
     clock,
     retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 },
+    // the controller answers while the action reads back
+    freshness: { delaysMs: [0, 0], sleep: async () => void server.controllerStep() },
   });
 }
 
@@ -71,8 +73,8 @@ describe('Argo Rollouts adapter against the Kubernetes API contract server', () 
     const rollouts = await bulk.listRollouts();
     expect(rollouts).toHaveLength(520);
     expect(new Set(rollouts.map((r) => r.name)).size).toBe(520);
-    expect(server.requests.filter((r) => r.path.includes('/bulk/')).map((r) => r.path.split('?')[1])).toEqual([
-      'limit=250', 'limit=250&continue=250', 'limit=250&continue=500',
+    expect(server.requests.filter((r) => r.path.includes('/bulk/rollouts')).map((r) => r.path.split('?')[1])).toEqual([
+      'limit=250', 'limit=250&continue=1%3A250', 'limit=250&continue=1%3A500',
     ]);
   });
 
@@ -138,8 +140,10 @@ describe('Argo Rollouts adapter against the Kubernetes API contract server', () 
 
   it('promote --full sets status.promoteFull, and does nothing once the new version is stable', async () => {
     const rollout = await argo.promoteFull(shop('checkout'));
-    expect(server.stored('shop', 'checkout')!.status!.promoteFull).toBe(true);
-    expect(rollout).toMatchObject({ promoteFull: true, canaryWeight: 100 });
+    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ status: { promoteFull: true } });
+    // the simulated controller took promoteFull up: every step done, the new version stable
+    expect(server.stored('shop', 'checkout')!.status).toMatchObject({ currentStepIndex: 8, stableRS: '6c9d8e7a5' });
+    expect(rollout).toMatchObject({ phase: 'Healthy', currentStepIndex: 8, canaryWeight: 100 });
     await argo.promoteFull({ namespace: 'search', name: 'indexer' });
     expect(patches(server)).toHaveLength(1);
   });
@@ -155,7 +159,8 @@ describe('Argo Rollouts adapter against the Kubernetes API contract server', () 
       { path: 'shop/rollouts/checkout/status', body: { status: { abort: true } } },
       { path: 'shop/rollouts/recommendations/status', body: { status: { abort: false } } },
     ]);
-    expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+    // one read before each action, one read-back after the controller answered
+    expect(server.requests.filter((r) => r.method === 'GET')).toHaveLength(4);
   });
 
   it('on a CRD without the status subresource, falls back to the main resource as the plugin does', async () => {
@@ -167,7 +172,8 @@ describe('Argo Rollouts adapter against the Kubernetes API contract server', () 
       await legacy.promote(shop('payments'));
       expect(old.stored('shop', 'payments')).toMatchObject({ spec: { paused: false }, status: { currentStepIndex: 5 } });
       await legacy.promoteFull(shop('cart'));
-      expect(old.stored('shop', 'cart')!.status!.promoteFull).toBe(true);
+      expect(patches(old).at(-1)!.body).toEqual({ status: { promoteFull: true } });
+      expect(old.stored('shop', 'cart')!.status).toMatchObject({ currentStepIndex: 8, stableRS: '5d7c9b8a6' });
       expect(patches(old).map((p) => p.path)).toEqual([
         'shop/rollouts/checkout/status', 'shop/rollouts/checkout',
         'shop/rollouts/payments/status', 'shop/rollouts/payments',

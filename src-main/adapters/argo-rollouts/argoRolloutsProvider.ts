@@ -1,17 +1,19 @@
-import type { Rollout } from '../../../src-shared/domain/rollout';
 import { RingsideError } from '../../../src-shared/ipc/result';
-import type { Clock, DeployProvider, RolloutRef } from '../../core/ports';
+import type { ActedRollout, Clock, DeployProvider, RolloutRef } from '../../core/ports';
 import { createHttpClient } from '../http/httpClient';
 import type { RetryOptions } from '../http/retryPolicy';
+import { analysisAccess } from './analysisAccess';
 import { connectionAgent, type KubeConnection } from './kubeConnection';
 import { explainKubeError, SERVICE } from './kubeErrors';
-import { KubeRollout, KubeRolloutList } from './kubeSchemas';
+import { NOT_PICKED_UP, readUntilFresh, type FreshnessOptions } from './freshStatus';
+import { KubeRollout } from './kubeSchemas';
+import { listRolloutsIn } from './listRollouts';
 import { promoteFullPatches, promotePatches, type Patches } from './promotePatches';
 import { toRollout } from './toRollout';
 
 export interface ArgoRolloutsOptions {
   connection: KubeConnection;
-  /** where to look for Rollouts; the connection's namespace (else "default") when absent */
+  /** where to look for Rollouts; every namespace the credentials may read when absent or empty */
   namespaces?: string[];
   /** let a kubeconfig's insecure-skip-tls-verify through; off unless a workspace says so */
   allowInsecureTls?: boolean;
@@ -19,10 +21,13 @@ export interface ArgoRolloutsOptions {
   retry?: RetryOptions;
   sleep?: (ms: number) => Promise<void>;
   clock?: Pick<Clock, 'now'>;
+  /** how long an action reads back for the controller's answer */
+  freshness?: FreshnessOptions;
 }
 
 export interface ArgoRolloutsProvider extends DeployProvider {
   readonly provider: 'argo-rollouts';
+  /** the workspace's namespaces; empty when it lists every namespace it may read */
   readonly namespaces: readonly string[];
   /** close kept-alive connections to the API server */
   dispose(): void;
@@ -30,19 +35,18 @@ export interface ArgoRolloutsProvider extends DeployProvider {
 
 const API = '/apis/argoproj.io/v1alpha1/namespaces';
 const MERGE_PATCH = 'application/merge-patch+json';
-const PAGE = 250;
-const MAX_PAGES = 40;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 /**
  * Argo Rollouts through the Kubernetes API. Reads list the Rollouts of the workspace's namespaces;
  * actions send the merge patches `kubectl argo rollouts` sends, to the status subresource first and
- * to the main resource when the CRD has none (404), and answer the object the server then holds.
+ * to the main resource when the CRD has none (404), then read back until the controller has
+ * observed the change, and answer that (marked unconfirmed when it does not in time).
  */
 export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRolloutsProvider {
   const { connection } = options;
-  const namespaces = options.namespaces?.length ? [...options.namespaces] : [connection.namespace ?? 'default'];
+  const namespaces = options.namespaces?.length ? [...options.namespaces] : [];
   for (const ns of namespaces) {
     if (!DNS_LABEL.test(ns)) throw new RingsideError('bad_request', `"${ns.slice(0, 80)}" is not a Kubernetes namespace name.`);
   }
@@ -64,7 +68,8 @@ export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRo
     if (typeof ref?.namespace !== 'string' || typeof ref?.name !== 'string') {
       throw new RingsideError('bad_request', 'A rollout is named by its namespace and name.');
     }
-    if (!namespaces.includes(ref.namespace)) {
+    if (!DNS_LABEL.test(ref.namespace)) throw new RingsideError('bad_request', `"${ref.namespace.slice(0, 80)}" is not a Kubernetes namespace name.`);
+    if (namespaces.length > 0 && !namespaces.includes(ref.namespace)) {
       throw new RingsideError(
         'forbidden',
         `Namespace "${ref.namespace.slice(0, 80)}" is not one of this workspace's namespaces (${namespaces.join(', ')}); Ringside acts only there.`,
@@ -95,8 +100,8 @@ export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRo
   }
 
   /** The plugin's order: status subresource first; on 404 the unified patch to the main resource. */
-  async function apply(ref: RolloutRef, object: KubeRollout | null, patches: Patches): Promise<Rollout> {
-    let result = object;
+  async function send(ref: RolloutRef, patches: Patches): Promise<KubeRollout | null> {
+    let result: KubeRollout | null = null;
     let specPatch = patches.spec;
     if (patches.status !== null) {
       try {
@@ -107,53 +112,39 @@ export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRo
       }
     }
     if (specPatch !== null) result = await patch(ref, specPatch, '');
-    return toRollout(result ?? (await getRaw(ref)), now());
+    return result;
   }
 
-  async function listNamespace(namespace: string): Promise<KubeRollout[]> {
-    const out: KubeRollout[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams({ limit: String(PAGE), ...(token ? { continue: token } : {}) });
-      const parsed = KubeRolloutList.safeParse(await client.json({ path: `${API}/${namespace}/rollouts?${query.toString()}` }));
-      if (!parsed.success) throw new RingsideError('bad_response', `${SERVICE} answered the rollouts of namespace ${namespace} with something that is not a RolloutList.`);
-      for (const item of parsed.data.items ?? []) out.push(read(item, `a rollout in namespace ${namespace}`));
-      token = parsed.data.metadata?.continue || undefined;
-      if (!token) return out;
-    }
-    throw new RingsideError('bad_response', `Namespace ${namespace} holds more than ${PAGE * MAX_PAGES} rollouts; Ringside reads at most that many.`);
+  /** Sends the patches, then reads back until the controller has answered them. */
+  async function act(ref: RolloutRef, patchesOf: (object: KubeRollout) => Patches): Promise<ActedRollout> {
+    const before = await getRaw(ref);
+    const written = (await send(ref, patchesOf(before))) ?? before;
+    const read = await readUntilFresh(() => getRaw(ref), written, before, options.freshness);
+    const rollout = toRollout(read.object, now());
+    return read.fresh ? rollout : { ...rollout, unconfirmed: NOT_PICKED_UP };
   }
+
+  const listDetailed = () =>
+    listRolloutsIn({ namespaces, fallbackNamespace: connection.namespace ?? 'default' }, (path) => client.json({ path }), now);
+
+  const unified = (body: unknown): Patches => ({ spec: null, status: body, unified: body });
 
   return {
     provider: 'argo-rollouts',
     namespaces,
     async listRollouts() {
-      const lists = await Promise.all(namespaces.map(listNamespace));
-      const at = now();
-      return lists.flat().map((object) => toRollout(object, at));
+      return (await listDetailed()).rollouts;
     },
+    listRolloutsDetailed: listDetailed,
     async getRollout(ref) {
       return toRollout(await getRaw(ref), now());
     },
-    async promote(ref) {
-      const object = await getRaw(ref);
-      return apply(ref, object, promotePatches(object));
-    },
-    async promoteFull(ref) {
-      const object = await getRaw(ref);
-      return apply(ref, object, promoteFullPatches(object));
-    },
-    async abort(ref) {
-      const body = { status: { abort: true } };
-      return apply(ref, null, { spec: null, status: body, unified: body });
-    },
-    async retry(ref) {
-      const body = { status: { abort: false } };
-      return apply(ref, null, { spec: null, status: body, unified: body });
-    },
-    async pause(ref) {
-      return toRollout(await patch(ref, { spec: { paused: true } }, ''), now());
-    },
+    promote: (ref) => act(ref, promotePatches),
+    promoteFull: (ref) => act(ref, promoteFullPatches),
+    abort: (ref) => act(ref, () => unified({ status: { abort: true } })),
+    retry: (ref) => act(ref, () => unified({ status: { abort: false } })),
+    pause: (ref) => act(ref, () => ({ spec: { spec: { paused: true } }, status: null, unified: null })),
+    ...analysisAccess(client, (ref) => pathOf(ref), getRaw),
     dispose() {
       agent?.destroy();
     },

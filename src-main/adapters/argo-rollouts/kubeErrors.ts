@@ -2,12 +2,23 @@ import { RingsideError } from '../../../src-shared/ipc/result';
 import type { HttpRequest } from '../http/httpClient';
 
 export const SERVICE = 'Kubernetes';
+/** how a cluster-wide request names its "namespace" in messages */
+const CLUSTER_WIDE = '(all namespaces)';
+
+/** 410 Gone, reason Expired: a list's continue token is too old; the list has to start again. */
+export class ContinueExpiredError extends RingsideError {
+  constructor(message: string) {
+    super('conflict', message);
+    this.name = 'ContinueExpiredError';
+  }
+}
 
 /** What the request was about, read back from its path (…/namespaces/{ns}/rollouts[/{name}[/status]]). */
 function subjectOf(req: HttpRequest) {
   const path = req.path.split('?')[0] ?? '';
   const match = /\/namespaces\/([^/]+)\/rollouts(?:\/([^/]+))?(?:\/(status))?$/.exec(path);
-  const namespace = match ? decodeURIComponent(match[1]!) : '?';
+  const clusterWide = !match && /\/v1alpha1\/rollouts$/.test(path);
+  const namespace = match ? decodeURIComponent(match[1]!) : clusterWide ? CLUSTER_WIDE : '?';
   const name = match?.[2] ? decodeURIComponent(match[2]) : null;
   const resource = match?.[3] ? 'rollouts/status' : 'rollouts';
   const method = req.method ?? 'GET';
@@ -52,8 +63,10 @@ export function explainKubeError(credential: string) {
       case 403:
         return new RingsideError(
           'forbidden',
-          `${SERVICE} answered 403: ${credential} may not ${verb} ${resource} in namespace ${namespace}. ` +
-            `Grant it a Role allowing "${verb}" on ${resource} (API group argoproj.io) there.${said}`,
+          namespace === CLUSTER_WIDE
+            ? `${SERVICE} answered 403: ${credential} may not list rollouts across all namespaces. Grant it a ClusterRole allowing "list" on rollouts (API group argoproj.io), or name the namespaces in the workspace's deploy section.${said}`
+            : `${SERVICE} answered 403: ${credential} may not ${verb} ${resource} in namespace ${namespace}. ` +
+              `Grant it a Role allowing "${verb}" on ${resource} (API group argoproj.io) there.${said}`,
         );
       case 404:
         if (name && kube?.details?.name === name) {
@@ -67,6 +80,10 @@ export function explainKubeError(credential: string) {
         return new RingsideError(
           'conflict',
           `${SERVICE} answered 409: ${rollout} was changed by someone else at the same moment. Read it again and retry.${said}`,
+        );
+      case 410:
+        return new ContinueExpiredError(
+          `${SERVICE} answered 410 (${kube?.reason ?? 'Gone'}): the list of ${resource} in namespace ${namespace} changed too much while Ringside paged through it; it has to be read again.${said}`,
         );
       case 415:
       case 400:

@@ -82,11 +82,13 @@ describe('kubeconfig files and TLS to the API server', () => {
     pki?.remove();
   });
 
-  it('connects with a token and the cluster CA from a file, in the context namespace', async () => {
+  it('connects with a token and the cluster CA from a file, and lists every namespace the credentials may read', async () => {
     const file = write('token.yaml', kubeconfigYaml({ server: tls.url, cluster: [`certificate-authority: ${pki.caCert}`], user: [`token: ${TOKEN}`], namespace: 'search' }));
     const rollouts = await listWith(file);
-    expect(rollouts.map((r) => r.name)).toEqual(['indexer', 'search']);
-    expect(tls.requests.at(-1)).toMatchObject({ auth: 'token', path: expect.stringContaining('/namespaces/search/rollouts') });
+    // No namespaces named in the workspace: the whole cluster, not only the context's namespace.
+    expect(rollouts).toHaveLength(7);
+    expect(rollouts.map((r) => r.name)).toEqual(expect.arrayContaining(['indexer', 'search']));
+    expect(tls.requests.find((r) => r.path.includes('/rollouts'))).toMatchObject({ auth: 'token', path: expect.stringContaining('/apis/argoproj.io/v1alpha1/rollouts') });
   });
 
   it('connects with a client certificate and key (relative paths) and an inline CA', async () => {
@@ -99,7 +101,7 @@ describe('kubeconfig files and TLS to the API server', () => {
       user: ['client-certificate: creds/me.crt', 'client-key: creds/me.key'],
       namespace: 'shop',
     }));
-    expect(await listWith(file)).toHaveLength(5);
+    expect(await listWith(file)).toHaveLength(7);
     expect(tls.requests.at(-1)!.auth).toBe('certificate');
   });
 
@@ -115,7 +117,7 @@ describe('kubeconfig files and TLS to the API server', () => {
 
   it('checks the name in the certificate against tls-server-name', async () => {
     const good = write('sni-good.yaml', kubeconfigYaml({ server: tls.url, cluster: [`certificate-authority: ${pki.caCert}`, 'tls-server-name: localhost'], user: [`token: ${TOKEN}`], namespace: 'search' }));
-    expect(await listWith(good)).toHaveLength(2);
+    expect(await listWith(good)).toHaveLength(7);
     const bad = write('sni-bad.yaml', kubeconfigYaml({ server: tls.url, cluster: [`certificate-authority: ${pki.caCert}`, 'tls-server-name: kubernetes.default.svc'], user: [`token: ${TOKEN}`] }));
     await expect(listWith(bad)).rejects.toMatchObject({ message: expect.stringContaining('its TLS certificate is for another host name; check the server URL and any TLS server name given (ERR_TLS_CERT_ALTNAME_INVALID)') });
   });
@@ -123,7 +125,7 @@ describe('kubeconfig files and TLS to the API server', () => {
   it('refuses insecure-skip-tls-verify unless the workspace allows it', async () => {
     const file = write('insecure.yaml', kubeconfigYaml({ server: tls.url, cluster: ['insecure-skip-tls-verify: true'], user: [`token: ${TOKEN}`], namespace: 'search' }));
     await expect(listWith(file)).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('sets insecure-skip-tls-verify: Ringside will not send credentials') });
-    expect(await listWith(file, { allowInsecureTls: true })).toHaveLength(2);
+    expect(await listWith(file, { allowInsecureTls: true })).toHaveLength(7);
     const both = write('insecure-ca.yaml', kubeconfigYaml({ server: tls.url, cluster: ['insecure-skip-tls-verify: true', `certificate-authority: ${pki.caCert}`], user: [`token: ${TOKEN}`] }));
     await expect(listWith(both, { allowInsecureTls: true })).rejects.toThrow(/cannot both be set/);
   });
@@ -170,6 +172,6 @@ describe('kubeconfig files and TLS to the API server', () => {
     write('sa.token', `${TOKEN}\n`);
     const file = write('tokenfile.yaml', kubeconfigYaml({ server: tls.url, cluster: [`certificate-authority: ${pki.caCert}`], user: ['tokenFile: sa.token'], namespace: 'search' }));
     expect(readKubeconfig(file)).toMatchObject({ token: TOKEN, namespace: 'search', source: expect.stringContaining('context "prod"') });
-    expect(await listWith(file)).toHaveLength(2);
+    expect(await listWith(file)).toHaveLength(7);
   });
 });

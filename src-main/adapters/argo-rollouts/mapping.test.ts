@@ -24,16 +24,18 @@ describe('Rollout objects to the domain', () => {
     expect(toStep({ setHeaderRoute: { name: 'h' } })).toMatchObject({ kind: 'other', detail: 'setHeaderRoute' });
   });
 
-  it('derives a phase for controllers older than 1.0, and finds stableRS where they kept it', () => {
+  it('derives the phase for controllers older than 1.0 by their conditions, not by status.abort alone', () => {
     const steps = [{ setWeight: 20 }, { pause: {} }];
+    const counts = { replicas: 1, updatedReplicas: 1, availableReplicas: 1 };
     expect(toRollout(object(canary(steps), { currentPodHash: 'a', canary: { stableRS: 'b' }, currentStepIndex: 0 }), 1)).toMatchObject({
-      phase: 'Progressing', stableRS: 'b', canaryWeight: 20,
+      phase: 'Progressing', message: 'more replicas need to be updated', stableRS: 'b', canaryWeight: 20,
     });
     expect(toRollout(object(canary(steps), { currentPodHash: 'a', stableRS: 'b', pauseConditions: [{ reason: 'CanaryPauseStep' }], currentStepIndex: 1 }), 1)).toMatchObject({
-      phase: 'Paused', pauseConditions: [{ reason: 'CanaryPauseStep', startTime: null }],
+      phase: 'Paused', message: 'CanaryPauseStep', pauseConditions: [{ reason: 'CanaryPauseStep', startTime: null }],
     });
-    expect(toRollout(object(canary(steps), { currentPodHash: 'a', stableRS: 'b', abort: true }), 1)).toMatchObject({ phase: 'Degraded', canaryWeight: 0 });
-    expect(toRollout(object(canary(steps), { currentPodHash: 'a', stableRS: 'a', currentStepIndex: 2 }), 1)).toMatchObject({ phase: 'Healthy', canaryWeight: 100 });
+    const aborted = { currentPodHash: 'a', stableRS: 'b', abort: true, conditions: [{ type: 'Progressing', reason: 'RolloutAborted', message: 'Rollout is aborted' }] };
+    expect(toRollout(object(canary(steps), aborted), 1)).toMatchObject({ phase: 'Degraded', message: 'RolloutAborted: Rollout is aborted', canaryWeight: 0 });
+    expect(toRollout(object(canary(steps), { ...counts, currentPodHash: 'a', stableRS: 'a', currentStepIndex: 2 }), 1)).toMatchObject({ phase: 'Healthy', message: null, canaryWeight: 100 });
   });
 
   it('reads a brand-new rollout with no status at all', () => {

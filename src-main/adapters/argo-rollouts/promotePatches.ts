@@ -50,12 +50,15 @@ export function promotePatches(object: KubeRollout): Patches {
 }
 
 /**
- * `promote --full`: status.promoteFull=true, unless the new ReplicaSet is already the stable one.
- * The plugin sends no fallback for a CRD without the status subresource; Ringside sends the same
- * patch to the main resource then, as abort and retry do, rather than silently doing nothing.
+ * `promote --full`: the plugin's status patch, status.promoteFull=true, unless the new ReplicaSet is
+ * already the stable one. Two additions the plugin (cmd/promote getPatches, case full) does not make,
+ * because the controller skips no steps of a rollout a person holds: a spec.paused rollout is
+ * unpaused too, and a CRD without the status subresource gets the same change on the main resource
+ * (one unified patch) rather than nothing.
  */
 export function promoteFullPatches(object: KubeRollout): Patches {
   if ((object.status?.currentPodHash ?? null) === stableHash(object)) return { spec: null, status: null, unified: null };
-  const patch = { status: { promoteFull: true } };
-  return { spec: null, status: patch, unified: patch };
+  const status = { status: { promoteFull: true } };
+  if (!object.spec.paused) return { spec: null, status, unified: status };
+  return { spec: { spec: { paused: false } }, status, unified: { spec: { paused: false }, status: { promoteFull: true } } };
 }

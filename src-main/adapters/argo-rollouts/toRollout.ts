@@ -1,6 +1,8 @@
 import type { PauseCondition, Rollout, RolloutStep } from '../../../src-shared/domain/rollout';
 import { durationSeconds } from './goDuration';
-import type { KubeCanaryStep, KubeRollout } from './kubeSchemas';
+import type { KubeCanaryStep, KubeReplicaSet, KubeRollout } from './kubeSchemas';
+import { rolloutPhase } from './rolloutPhase';
+import { canaryWeights, imagesOf, revisionsOf, strategyOf } from './rolloutShape';
 
 const blank = { weight: null, durationSeconds: null, templates: [] as string[], detail: null };
 
@@ -67,17 +69,8 @@ function canaryWeight(object: KubeRollout, index: number | null): number {
   return 0;
 }
 
-/** Phase as the controller reports it; derived the same way for controllers older than 1.0, which set none. */
-function phaseOf(object: KubeRollout, paused: boolean): string {
-  const status = object.status ?? {};
-  if (status.phase) return status.phase;
-  if (status.abort) return 'Degraded';
-  if (paused) return 'Paused';
-  const stable = stableHash(object);
-  return stable !== null && status.currentPodHash === stable ? 'Healthy' : 'Progressing';
-}
-
-export function toRollout(object: KubeRollout, observedAt: number): Rollout {
+/** `replicaSets`: the namespace's ReplicaSets, for revisions and a basic canary's actual weight; null when not read. */
+export function toRollout(object: KubeRollout, observedAt: number, replicaSets: KubeReplicaSet[] | null = null): Rollout {
   const status = object.status ?? {};
   const pauseConditions: PauseCondition[] = (status.pauseConditions ?? []).map((c) => ({
     reason: c.reason,
@@ -88,11 +81,13 @@ export function toRollout(object: KubeRollout, observedAt: number): Rollout {
   const index = currentStepIndex(object);
   const weights = status.canary?.weights;
   const run = status.canary?.currentStepAnalysisRunStatus;
+  const { phase, message } = rolloutPhase(object);
+  const experiment = status.canary?.currentExperiment;
   return {
     name: object.metadata.name,
     namespace: object.metadata.namespace,
-    phase: phaseOf(object, paused),
-    message: status.message || null,
+    phase,
+    message: message || null,
     currentStepIndex: index,
     canaryWeight: canaryWeight(object, index),
     steps: (object.spec.strategy?.canary?.steps ?? []).map(toStep),
@@ -106,5 +101,10 @@ export function toRollout(object: KubeRollout, observedAt: number): Rollout {
     stableRS: stableHash(object),
     currentPodHash: status.currentPodHash || null,
     observedAt,
+    strategy: strategyOf(object),
+    weight: canaryWeights(object, replicaSets),
+    images: imagesOf(object),
+    revisions: revisionsOf(object, replicaSets),
+    currentExperiment: experiment ? { name: experiment, phase: null } : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../handlers';
+import type { GateInstaller } from './installGate';
 import type { RingService } from './ringService';
 import type { RolloutActions } from './rolloutActions';
 import type { WindowsService } from './windowsService';
@@ -6,7 +7,7 @@ import type { WindowsService } from './windowsService';
 type RingChannels = Extract<keyof Handlers, `plans:${string}` | `windows:${string}` | 'rollouts:promote' | 'rollouts:abort' | 'rollouts:retry' | 'rollouts:pause'>;
 
 /** The release-plan, release-window and rollout-action channels of one workspace session. */
-export function ringHandlers(rings: RingService, rollouts: RolloutActions, windows: WindowsService, actor: string): Pick<Handlers, RingChannels> {
+export function ringHandlers(rings: RingService, rollouts: RolloutActions, windows: WindowsService, actor: string, gates: GateInstaller): Pick<Handlers, RingChannels> {
   const person = (reason?: string) => ({ actor, source: 'console' as const, reason });
   return {
     'plans:list': async () => rings.list(),
@@ -17,6 +18,7 @@ export function ringHandlers(rings: RingService, rollouts: RolloutActions, windo
     'plans:rollback': (req) => rings.rollback(req.planId, req.reason),
     'plans:reset': (req) => rings.reset(req.planId, req.reason),
     'plans:exportGate': async (req) => rings.exportGate(req.planId, { address: req.address, intervalSeconds: req.intervalSeconds ?? 60 }),
+    'plans:installGate': ({ intervalSeconds, ...req }) => gates.install({ ...req, intervalSeconds: intervalSeconds ?? 60, actor }),
     'windows:get': async () => windows.get(),
     'windows:set': async (req) => windows.set(req),
     'rollouts:promote': ({ namespace, name, full, reason, blackoutOverride }) =>

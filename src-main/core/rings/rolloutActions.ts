@@ -37,14 +37,17 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * calling the controller and its outcome after; promotions are releases and ask the release
  * windows first, aborts never do.
  */
-export function createRolloutActions(ctx: {
+/** What a release action on a rollout needs: the workspace, the audit, the backends, the release windows. */
+export interface RolloutActionContext {
   workspace: Workspace;
   audit: AuditQueries;
   backends: BackendTracker;
   bus: EventBus;
   clock: Clock;
   gate: Gatekeeper;
-}) {
+}
+
+export function createRolloutActions(ctx: RolloutActionContext) {
   const provider = (): DeployProvider => {
     if (!ctx.workspace.deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
     return ctx.workspace.deploy;
@@ -73,17 +76,27 @@ export function createRolloutActions(ctx: {
     });
     const outcome = (result: string, after: unknown) =>
       ctx.audit.append({ ...base, time: ctx.clock.now(), action: spec.action, before: { namespace: ref.namespace }, after, result });
+    let outcomeWritten = false;
     try {
       const rollout = await ctx.backends.track('deploy', () => deploy[verb](ref));
       const state = { intentId, phase: rollout.phase, canaryWeight: rollout.canaryWeight, aborted: rollout.aborted, paused: rollout.paused };
+      if (rollout.unconfirmed) {
+        outcome('unconfirmed', { ...state, phaseConfirmed: false, note: rollout.unconfirmed });
+        outcomeWritten = true;
+        throw new RingsideError(
+          'timeout',
+          `${spec.what} ${ref.namespace}/${ref.name} was accepted, but ${rollout.unconfirmed}: the phase it last reported (${rollout.phase}) is unconfirmed. Reload in a moment to see its answer.`,
+        );
+      }
       if (!spec.confirmed(rollout)) {
         outcome('unconfirmed', state);
+        outcomeWritten = true;
         throw new RingsideError('conflict', `The controller accepted ${verb} on ${ref.namespace}/${ref.name} but answers it unchanged (phase ${rollout.phase}); reload and check.`);
       }
       outcome('confirmed', who.evidence ? { ...state, evidence: who.evidence } : state);
       return rollout;
     } catch (error) {
-      if (!(error instanceof RingsideError && error.code === 'conflict')) outcome(`failed: ${message(error).slice(0, 500)}`, { intentId });
+      if (!outcomeWritten) outcome(`failed: ${message(error).slice(0, 500)}`, { intentId });
       throw error;
     } finally {
       ctx.bus.emit('state:changed', { domain: 'rollouts' });

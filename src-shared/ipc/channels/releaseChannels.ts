@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalysisRunView, GateInstall } from '../../domain/analysis';
 import { Release } from '../../domain/canary';
 import { BlackoutStatus, GuardMode, LayerResult, PlanView, ReleaseWindows, Ring } from '../../domain/plan';
 import { Rollout } from '../../domain/rollout';
@@ -13,7 +14,13 @@ export const releaseChannels = {
   'rollouts:list': {
     doc: 'Rollouts of the workspace with their steps and status.',
     request: Empty,
-    response: z.object({ rollouts: z.array(Rollout) }),
+    response: z.object({
+      rollouts: z.array(Rollout),
+      /** listed objects that could not be read as rollouts, beside the others */
+      unreadable: z.array(z.object({ namespace: z.string(), name: z.string(), reason: z.string() })).optional(),
+      /** what a person should know about how the list was read (a fallback, a restarted paging) */
+      notices: z.array(z.string()).optional(),
+    }),
   },
   'rollouts:promote': {
     doc: 'Promote a rollout past its pause (full: skip every remaining step); blocked in a release blackout unless overridden.',
@@ -91,6 +98,24 @@ export const releaseChannels = {
       })
       .strict(),
     response: z.object({ name: z.string(), yaml: z.string() }),
+  },
+  'rollouts:analysisRuns': {
+    doc: "The AnalysisRuns a rollout owns, newest revision first, with each metric's measured values.",
+    request: z.object(RolloutTarget).strict(),
+    response: z.object({ runs: z.array(AnalysisRunView) }),
+  },
+  'plans:installGate': {
+    doc: "Install a plan's health gate as an AnalysisTemplate in its rollout's namespace (dry run, write, read-back); a release action, blocked in a blackout unless overridden.",
+    request: z
+      .object({
+        planId: Id,
+        address: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+        intervalSeconds: z.number().int().min(10).max(3600).optional(),
+        reason: Reason.optional(),
+        blackoutOverride: Reason.optional(),
+      })
+      .strict(),
+    response: GateInstall,
   },
   'windows:get': {
     doc: "The workspace's release windows and blackouts, and whether releasing is blocked now and until when.",

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { IpcError } from '../../../../src-shared/ipc/result';
 import { ErrorNote } from '../../components/ErrorNote';
 import { exportGate } from '../../store/ringCommands';
+import { InstallGate } from './InstallGate';
 
 /** The plan's gate as an Argo Rollouts AnalysisTemplate, for the cluster to enforce with no console open. */
 export function ExportGate({ planId }: { planId: string }) {
@@ -24,6 +25,7 @@ export function ExportGate({ planId }: { planId: string }) {
         </label>
         <button type="submit">Export YAML</button>
       </form>
+      <InstallGate planId={planId} address={address} />
       {error && <ErrorNote error={error} />}
       {yaml && (
         <pre className="gate-yaml" data-testid="gate-yaml" tabIndex={0} aria-label="AnalysisTemplate YAML">

@@ -1,6 +1,7 @@
 import type { BlackoutStatus, ObservedRollout, PlanView } from '../../../../src-shared/domain/plan';
 import { useNow } from '../../hooks/useNow';
 import { useRingside } from '../../store/useRingside';
+import { AnalysisRunPanel } from './AnalysisRunPanel';
 import { ExportGate } from './ExportGate';
 import { HaltNote } from './HaltNote';
 import { PlanActions } from './PlanActions';
@@ -59,6 +60,7 @@ export function PlanCard({ view, blackout }: { view: PlanView; blackout: Blackou
       </ol>
       <PlanActions view={view} blackout={blackout} />
       <PlanSettings view={view} />
+      {plan.rollout && <AnalysisRunPanel rollout={plan.rollout} verdict={run.verdict} />}
       <ExportGate planId={plan.id} />
     </article>
   );

@@ -4,7 +4,7 @@ import { loadRings } from '../../store/ringLoaders';
 import { useRingside } from '../../store/useRingside';
 import { BlackoutBar } from './BlackoutBar';
 import { PlanCard } from './PlanCard';
-import { RolloutsTable } from './RolloutsTable';
+import { GroupedRollouts } from './RolloutFilter';
 import { UnplannedReleases } from './UnplannedReleases';
 import { WindowsPanel } from './WindowsPanel';
 import './rings.css';
@@ -29,7 +29,7 @@ export function RingsView() {
       <h3>Rollouts</h3>
       {rollouts.error && <ErrorNote floating error={rollouts.error} onRetry={() => void loadRollouts()} />}
       {!rollouts.data && rollouts.loading && <p className="muted">Loading rollouts…</p>}
-      {rollouts.data && <RolloutsTable rollouts={rollouts.data.rollouts} />}
+      {rollouts.data && <GroupedRollouts listing={rollouts.data} />}
     </section>
   );
 }

@@ -4,6 +4,22 @@ import { formatDateTime } from '../../format/time';
 import { useNow } from '../../hooks/useNow';
 import { RolloutSteps } from './RolloutSteps';
 
+const percent = (value: number, max: number) => `${Math.round((value * 100) / max)}%`;
+
+/** The plugin's SetWeight / ActualWeight, out of maxTrafficWeight; blue-green has none. */
+function WeightCell({ rollout }: { rollout: Rollout }) {
+  if (rollout.strategy?.kind === 'blueGreen') return <span className="muted">blue-green</span>;
+  const weight = rollout.weight;
+  if (!weight) return <>{rollout.canaryWeight}%</>;
+  const actual = weight.actual === null ? 'unknown' : percent(weight.actual, weight.max);
+  return (
+    <span title={weight.max !== 100 ? `${weight.set} of ${weight.max} set; ${weight.actual ?? '?'} of ${weight.max} actual` : undefined}>
+      {percent(weight.set, weight.max)}
+      {actual !== percent(weight.set, weight.max) && <div className="muted">actual {actual}</div>}
+    </span>
+  );
+}
+
 /** Every rollout of the workspace, where it stands in its steps, and how old that reading is. */
 export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
   const now = useNow(1000);
@@ -23,17 +39,21 @@ export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
       <tbody>
         {rollouts.map((rollout) => (
           <tr key={`${rollout.namespace}/${rollout.name}`} data-testid="rollout-row" data-rollout={rollout.name} data-aborted={rollout.aborted}>
-            <th scope="row">
-              {rollout.name}
-              {rollout.message && <div className="muted rollout-message">{rollout.message}</div>}
-            </th>
+            <th scope="row">{rollout.name}</th>
             <td>{rollout.namespace}</td>
             <td>
               <span className={`badge phase phase-${rollout.phase.toLowerCase()}`}>{rollout.phase}</span>
               {rollout.paused && rollout.phase !== 'Paused' && <span className="badge">paused</span>}
               {rollout.aborted && <span className="badge badge-bad">aborted</span>}
+              {rollout.message && (
+                <div className="muted rollout-message" data-testid="rollout-message">
+                  {rollout.message}
+                </div>
+              )}
             </td>
-            <td className="numeric">{rollout.canaryWeight}%</td>
+            <td className="numeric" data-testid="rollout-weight">
+              <WeightCell rollout={rollout} />
+            </td>
             <td>
               <RolloutSteps rollout={rollout} />
             </td>
