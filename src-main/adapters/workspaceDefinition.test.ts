@@ -1,3 +1,4 @@
+import { createUnleashProvider } from './unleash/unleashProvider';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,13 @@ describe('workspace definition files', () => {
     expect(() =>
       workspaceFromDefinition({ id: 'p', name: 'P', releases: [release('{{version}}_total{service="x"}', 'v2')] }),
     ).toThrow(/Release checkout-2, metric error_rate: /);
+  });
+
+  it('refuses an Unleash project id with a lone surrogate, in words, before any URL is built', () => {
+    expect(() =>
+      workspaceFromDefinition({ id: 'p', name: 'P', flags: { provider: 'unleash', url: 'http://127.0.0.1:4242', project: 'team\uD800', tokenEnv: 'T' } }, { T: 't' }),
+    ).toThrow(/lone UTF-16 surrogate/);
+    expect(() => createUnleashProvider({ url: 'http://127.0.0.1:4242', project: 'x\uDC00', token: 't' })).toThrow(/lone UTF-16 surrogate/);
   });
 
   it('takes a stop-the-line rule\'s consecutive breaches, minimum samples and interval, and refuses nonsense', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ProjectName } from '../../src-shared/ipc/channels/fields';
 import { describeIssues } from '../../src-shared/ipc/parse';
 import type { Clock } from '../core/ports';
 import type { ReleaseDefinition, Workspace } from '../core/workspace';
@@ -65,7 +66,7 @@ export const WorkspaceDefinition = z
       .object({
         provider: z.literal('unleash'),
         url: z.url({ protocol: /^https?$/ }),
-        project: z.string().min(1).max(100).default('default'),
+        project: ProjectName.default('default'),
         tokenEnv: EnvName.default('RINGSIDE_UNLEASH_TOKEN'),
         timeoutMs: z.number().int().min(100).max(120_000).optional(),
       })

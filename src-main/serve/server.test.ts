@@ -122,8 +122,22 @@ describe('serve mode', () => {
     const huge = await call(server, '/api/invoke/audit:page', { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), headers: own });
     expect(huge.status).toBe(413);
     const unknown = await call(server, '/api/invoke/flags:drop', { method: 'POST', body: '{}', headers: own });
+    expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
+
+  it('refuses a malformed channel name and any body that is not JSON by its content type, in JSON', async () => {
+    const own = { ...auth, origin: `http://127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    const malformed = await call(server, '/api/invoke/%E0%A4%A', { method: 'POST', body: '{}', headers: own });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('bad percent-encoding') } });
+    const text = await call(server, '/api/invoke/flags:list', { method: 'POST', body: '{}', headers: { ...own, 'content-type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    expect(JSON.parse(text.body)).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('application/json') } });
+    const none = await call(server, '/api/invoke/flags:list', { method: 'POST', body: '{}', headers: { ...auth, origin: own.origin } });
+    expect(none.status).toBe(415);
+  });
+
 
   it('pushes contract events over the WebSocket and disposes the subscription on close', async () => {
     const before = core.bus.listenerCount;

@@ -22,7 +22,14 @@ export interface ServeOptions {
   /** how often the core polls its backends, told to pages in the heartbeat */
   pollMs?: number;
   heartbeatMs?: number;
+  /** how long a client may take to send its request headers (slow-header clients are cut off) */
+  headersTimeoutMs?: number;
 }
+
+/** At most this many connections at once: a loopback console has a few tabs, not a crowd. */
+const MAX_CONNECTIONS = 64;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {
   url: string;
@@ -69,8 +76,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  async function invoke(req: IncomingMessage, res: ServerResponse, channel: string) {
+  async function invoke(req: IncomingMessage, res: ServerResponse, encoded: string) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for /api/invoke');
+    // Only JSON: a form or text/plain POST (what a page of another site could send) is refused.
+    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      req.resume();
+      return json(res, 415, fail('bad_request', 'request: send the payload as application/json'));
+    }
+    let channel: string;
+    try {
+      channel = decodeURIComponent(encoded);
+    } catch {
+      req.resume();
+      return json(res, 400, fail('bad_request', `channel: "${encoded.slice(0, 80)}" is not a valid channel name (bad percent-encoding)`));
+    }
     const body = await readBody(req);
     if (body === null) return json(res, 413, fail('bad_request', `request: body larger than ${MAX_BODY} bytes`));
     let payload: unknown;
@@ -79,9 +99,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       return json(res, 400, fail('bad_request', `${channel.slice(0, 80)}: request body is not valid JSON`));
     }
-    const result = await options.core.dispatch(decodeURIComponent(channel), payload);
-    json(res, !result.ok && result.error.code === 'bad_request' ? 400 : 200, result);
+    const result = await options.core.dispatch(channel, payload);
+    const status = result.ok ? 200 : result.error.code === 'bad_request' ? 400 : result.error.code === 'unknown_channel' ? 404 : 200;
+    json(res, status, result);
   }
+
+  server.headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  server.requestTimeout = Math.max(REQUEST_TIMEOUT_MS, server.headersTimeout);
+  server.maxConnections = MAX_CONNECTIONS;
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

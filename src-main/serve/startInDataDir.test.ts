@@ -37,7 +37,7 @@ async function signIn(server: DataDirServer): Promise<string> {
 }
 
 const withCookie = (server: DataDirServer, cookie: string) =>
-  call(server.port, '/api/invoke/app:info', { method: 'POST', body: '{}', headers: { cookie } });
+  call(server.port, '/api/invoke/app:info', { method: 'POST', body: '{}', headers: { cookie, 'content-type': 'application/json' } });
 
 describe('serve restarted on the same data folder', () => {
   let core: Core;

@@ -149,6 +149,12 @@ describe('http client', () => {
   it('refuses a malformed base URL', () => {
     expect(() => createHttpClient({ service: 'Unleash', baseUrl: 'not a url' })).toThrow(/not a valid URL/);
   });
+
+  it('refuses a base URL with a query string or fragment, which would swallow every path', () => {
+    expect(() => createHttpClient({ service: 'Unleash', baseUrl: 'https://unleash.example.com/?x=y' })).toThrow(/must not have a query string or fragment/);
+    expect(() => createHttpClient({ service: 'Unleash', baseUrl: 'https://unleash.example.com/base#top' })).toThrow(/must not have a query string or fragment/);
+    expect(() => createHttpClient({ service: 'Unleash', baseUrl: 'https://unleash.example.com/base/' })).not.toThrow();
+  });
 });
 
 describe('retry policy', () => {

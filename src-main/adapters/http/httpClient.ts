@@ -38,11 +38,17 @@ export function createHttpClient(options: HttpClientOptions) {
   const sleep = options.sleep ?? sleepFor;
   const base = options.baseUrl.replace(/\/+$/, '');
   const where = (() => {
+    let url: URL;
     try {
-      return new URL(base).host;
+      url = new URL(base);
     } catch {
       throw new RingsideError('bad_request', `${options.service} URL "${base.slice(0, 200)}" is not a valid URL.`);
     }
+    // Paths are appended to the base: a query or fragment in it would swallow them ("?x=y/api/admin/…").
+    if (url.search || url.hash || base.includes('?') || base.includes('#')) {
+      throw new RingsideError('bad_request', `${options.service} URL "${url.origin}${url.pathname}…" must not have a query string or fragment; give the server's base address only.`);
+    }
+    return url.host;
   })();
 
   /** One attempt; a network failure is thrown as a RingsideError marked by whether a retry may help. */

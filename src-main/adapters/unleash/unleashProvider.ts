@@ -25,7 +25,13 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
       timeoutMs: connection.timeoutMs,
       headers: () => ({ authorization: connection.token }),
     });
-  const project = encodeURIComponent(connection.project);
+  const project = (() => {
+    try {
+      return encodeURIComponent(connection.project);
+    } catch {
+      throw new RingsideError('bad_request', 'project: the Unleash project id is not well-formed text (it has a lone UTF-16 surrogate).');
+    }
+  })();
   const featurePath = (flag: string) => `/api/admin/projects/${project}/features/${encodeURIComponent(flag)}`;
 
   async function read<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<z.output<S>> {

@@ -47,7 +47,12 @@ export const MAX_SEARCH = 10_000;
  */
 export function ftsQuery(text: string): string | null {
   if (text.length > MAX_SEARCH) throw new RingsideError('bad_request', `text: search text is longer than ${MAX_SEARCH} characters`);
-  const pieces = text.split(/\s+/).filter((p) => /[\p{L}\p{N}]/u.test(p)).slice(0, 32);
+  // SQLite ends a string at a NUL (FTS5 then reads an unterminated phrase): it separates words here.
+  const pieces = text
+    .replaceAll(String.fromCharCode(0), ' ')
+    .split(/\s+/)
+    .filter((p) => /[\p{L}\p{N}]/u.test(p))
+    .slice(0, 32);
   if (!pieces.length) return null;
   return pieces.map((p) => `"${p.replace(/"/g, '""')}"`).join(' ');
 }

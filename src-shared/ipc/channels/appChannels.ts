@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WorkspaceSummary } from '../../domain/backend';
-import { Empty, type ChannelDef } from './fields';
+import { Empty, ProjectName, type ChannelDef } from './fields';
 
 /** Names the console gives its own automata in the audit; a person may not take them. */
 const RESERVED_ACTOR = /^ringside-/i;
@@ -50,7 +50,7 @@ export const appChannels = {
         flags: z
           .object({
             url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
-            project: z.string().min(1).max(100),
+            project: ProjectName,
             token: z.string().min(1).max(4096),
           })
           .strict(),
