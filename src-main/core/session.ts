@@ -63,8 +63,8 @@ export function createSession(given: Workspace, deps: SessionDeps) {
     bus.emit('state:changed', { domain: 'backends' }),
   );
   const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now, { polled: deps.polled });
-  // Flags the server's event log named since the last poll: the poll reads just these again.
-  const named = new Set<string>();
+  // Flags the server's event log named since the last poll, with their newest event's time: the poll reads just these again.
+  const named = new Map<string, number>();
   const seen: FlagServerEvent[] = [];
   const audit = createAuditService({
     workspace,
@@ -74,7 +74,7 @@ export function createSession(given: Workspace, deps: SessionDeps) {
     clock,
     exportsDir: deps.exportsDir ?? null,
     onFlagEvents: (events) => {
-      for (const event of events) if (event.flag) named.add(event.flag);
+      for (const event of events) if (event.flag) named.set(event.flag, Math.max(named.get(event.flag) ?? 0, event.createdAt));
       seen.push(...events.slice(-500));
     },
   });
@@ -211,7 +211,7 @@ export function createSession(given: Workspace, deps: SessionDeps) {
       named.clear();
       const changed = synced ? await flags.refresh(names).catch(() => null) : null;
       if (synced === null || changed === null) {
-        for (const name of names) named.add(name); // not read: next time
+        for (const [name, at] of names) named.set(name, Math.max(named.get(name) ?? 0, at)); // not read: next time
       }
       if (synced?.added) bus.emit('state:changed', { domain: 'audit' });
       if (changed || synced?.added) bus.emit('state:changed', { domain: 'flags' });

@@ -46,6 +46,23 @@ describe('the flag poll', () => {
     core.dispose();
   });
 
+  it('does not read again, right after the listing, the flags a first sync of an old event log names', async () => {
+    const { clock, server, core, list, prod, reset } = world();
+    // A long history from before the console started: 60 flags changed a while ago.
+    for (let i = 0; i < 60; i += 1) server.changeByOther('ana', `bulk.flag-${String(i).padStart(4, '0')}`, 'production', false);
+    for (const event of server.events) event.createdAt -= 10 * 60_000; // ten minutes before the console started
+    await list(); // the listing already shows those changes; no poll has run yet
+    reset();
+    await clock.advance(1_000); // the first poll syncs the whole log
+    expect(server.calls).toEqual({ eventsSince: 1 });
+    // A change after the listing is still read.
+    server.changeByOther('bob', 'bulk.flag-0100', 'production', false);
+    await clock.advance(1_000);
+    expect(server.calls.readFlags).toBe(1);
+    expect(prod(await list(), 'bulk.flag-0100').enabled).toBe(false);
+    core.dispose();
+  });
+
   it('resyncs every 5 minutes with the cheap listing, reading whole only the flags that differ', async () => {
     const { clock, server, core, list, prod, reset } = world();
     await list();

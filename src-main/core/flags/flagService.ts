@@ -14,6 +14,12 @@ const FRESH_MS = 1000;
 export const RESYNC_MS = 5 * 60_000;
 /** More flags than this named by one poll's events are cheaper to resync than to read one by one. */
 const NAMED_MAX = 50;
+/**
+ * Events older than the last whole read (less this margin, for a server clock that runs behind
+ * ours) are already in the snapshot: a first sync of a long event log names every flag, and they
+ * need no second read right after the listing.
+ */
+const EVENT_SKEW_MS = 60_000;
 /** A confirmed cell outlives any read that could have started before it. */
 const CONFIRMED_TTL_MS = 10 * 60_000;
 
@@ -50,8 +56,9 @@ export function createFlagService(
   const cached = cache.read(workspace.id);
   const flags = new Map<string, Flag>(cached.flags.map((f) => [f.name, f]));
   let environments: Environment[] = cached.environments;
-  /** when the snapshot was last read whole from the server (0: not in this session) */
+  /** when the snapshot was last read whole from the server (0: not in this session), and when that read began */
   let loadedAt = 0;
+  let loadStartedAt = 0;
   /** when any read last succeeded */
   let readAt = 0;
   let version = 0;
@@ -93,6 +100,7 @@ export function createFlagService(
     const changed = store(snapshot.flags, [], true, startedAt) || envsChanged;
     if (envsChanged && !changed) cache.replace(workspace.id, sorted(), environments);
     loadedAt = readAt = now();
+    loadStartedAt = startedAt;
     return changed;
   }
 
@@ -113,6 +121,7 @@ export function createFlagService(
     const changed = store(next, [], true, startedAt) || envsChanged;
     if (envsChanged && !changed) cache.replace(workspace.id, sorted(), environments);
     loadedAt = readAt = now();
+    loadStartedAt = startedAt;
     return changed;
   }
 
@@ -165,12 +174,12 @@ export function createFlagService(
    * everything is resynced when due, and nothing is sent when nothing changed. True when anything
    * a user sees changed.
    */
-  async function refresh(named: Iterable<string> = []): Promise<boolean> {
+  async function refresh(named: Iterable<[flag: string, eventAt: number]> = []): Promise<boolean> {
     const provider = workspace.flags;
     if (!provider) return false;
     prune();
-    const names = [...new Set(named)];
     return single(async () => {
+      const names = [...named].filter(([, at]) => at >= loadStartedAt - EVENT_SKEW_MS).map(([name]) => name);
       const before = version;
       const staleBefore = stale();
       if (loadedAt === 0) await (flags.size > 0 && provider.readFlags ? resync(provider) : loadWhole(provider));
