@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { createCore } from './core/createCore';
+import { maskSecrets } from './core/security/secretMask';
 import { parseCliArgs } from './core/cliArgs';
 import { defaultDataDir } from './core/paths';
 import { version } from './core/version';
-import { chooseWorkspace, connectWorkspace, demoWorkspace } from './adapters/workspaceDefinition';
+import { composeWorkspaces } from './adapters/composeWorkspaces';
 import { startInDataDir } from './serve/startInDataDir';
 
 /** `npm run serve`: the console's core on 127.0.0.1 for a browser, guarded by a token kept in the data folder. */
@@ -14,10 +15,8 @@ async function main() {
     dataDir,
     version,
     pollMs: options.pollMs,
-    workspace: chooseWorkspace(options),
-    connect: connectWorkspace,
-    demo: demoWorkspace(options.seed, options.demoSpeed),
-    // Serve mode keeps tokens in memory only: it starts from --workspace (tokens from the environment) or the demo.
+    ...composeWorkspaces(options),
+    // Serve mode keeps secrets in memory only (from the environment or --secrets); it starts on the file's first workspace or the demo.
     restoreSaved: false,
   });
   const server = await startInDataDir({
@@ -41,6 +40,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Ringside could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Ringside could not start: ${maskSecrets(error instanceof Error ? error.message : String(error))}`);
   process.exit(1);
 });

@@ -1,10 +1,11 @@
 import { createUnleashProvider } from './unleash/unleashProvider';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKubeContractServer } from '../../test-harness/kube/contractServer';
 import { rolloutFixtures } from '../../test-harness/kube/rolloutFixtures';
-import { readWorkspaceDefinition, workspaceFromDefinition } from './workspaceDefinition';
+import { makeSelfSigned } from './connectionTest/testing/selfSigned';
+import { readWorkspaceDefinition, readWorkspaceDefinitions, workspaceFromDefinition } from './workspaceDefinition';
 
 const write = (content: string) => {
   const file = join(mkdtempSync(join(tmpdir(), 'ringside-ws-')), 'workspace.json');
@@ -26,15 +27,15 @@ describe('workspace definition files', () => {
     ['{ not json', /is not valid JSON/],
     [JSON.stringify({ id: 'Prod!', name: 'x' }), /id: must be lowercase/],
     [JSON.stringify({ id: 'p', name: 'x', flags: { provider: 'unleash', url: 'javascript:alert(1)' } }), /flags\.url/],
-    [JSON.stringify({ id: 'p', name: 'x', flags: { provider: 'unleash', url: 'http://h', token: 'inline' } }), /token/],
-    [JSON.stringify({ id: 'p', name: 'x', flags: { provider: 'unleash', url: 'http://h', tokenEnv: 'bad name' } }), /tokenEnv: must be an environment variable name/],
+    [JSON.stringify({ id: 'p', name: 'x', flags: { provider: 'unleash', url: 'https://h', token: 'inline' } }), /token/],
+    [JSON.stringify({ id: 'p', name: 'x', flags: { provider: 'unleash', url: 'https://h', tokenEnv: 'bad name' } }), /tokenEnv: must be an environment variable name/],
   ])('refuses %s with a specific error', (content, message) => {
     expect(() => readWorkspaceDefinition(write(content))).toThrow(message);
   });
 
   it('names the missing file and the missing token variable', () => {
     expect(() => readWorkspaceDefinition('/nonexistent/ws.json')).toThrow(/Cannot read workspace file \/nonexistent\/ws\.json/);
-    const definition = readWorkspaceDefinition(write(JSON.stringify({ id: 'p', name: 'P', flags: { provider: 'unleash', url: 'http://h', tokenEnv: 'MY_TOKEN' } })));
+    const definition = readWorkspaceDefinition(write(JSON.stringify({ id: 'p', name: 'P', flags: { provider: 'unleash', url: 'https://h', tokenEnv: 'MY_TOKEN' } })));
     expect(() => workspaceFromDefinition(definition, {})).toThrow(/set the environment variable MY_TOKEN/);
   });
 
@@ -139,7 +140,97 @@ describe('workspace definition files', () => {
         ['current-context: x', 'clusters: [{name: c, cluster: {server: "https://k:6443", insecure-skip-tls-verify: true}}]', 'contexts: [{name: x, context: {cluster: c, user: u}}]', 'users: [{name: u, user: {token: t}}]'].join('\n'),
       );
       expect(() => workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig: insecure } })).toThrow(/insecure-skip-tls-verify/);
-      expect(workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig: insecure, allowInsecureTls: true } }).deploy).not.toBeNull();
+      expect(() => workspaceFromDefinition({ ...base, deploy: { provider: 'argo-rollouts', kubeconfig: insecure, allowInsecureTls: true as false } })).toThrow(/allowInsecureTls.*never skips certificate checks/);
+    });
+  });
+
+  describe('several workspaces, production, policy, custom CAs and secrets files', () => {
+    const cert = makeSelfSigned();
+    afterAll(() => cert.remove());
+    const caFile = write(cert.cert);
+    const release = { id: 'checkout-2', service: 'checkout', version: 'v2', baselineVersion: 'v1', metrics: [{ id: 'errors', label: 'Errors', harmful: 'increase', query: 'x{version="{{version}}"}' }] };
+    const two = {
+      workspaces: [
+        {
+          id: 'prod', name: 'Production', production: true,
+          policy: { environments: { production: 'operator' }, deployProfile: 'operator', fourEyesDeploy: true },
+          flags: { provider: 'unleash', url: 'https://unleash.example.com', tokenEnv: 'PROD_UNLEASH', caFile },
+          metrics: { provider: 'prometheus', url: 'https://mimir.example.com/prometheus', basic: { username: 'grafana', passwordEnv: 'PROD_PROM_PASSWORD' }, ca: cert.cert },
+          releases: [release],
+        },
+        { id: 'staging', name: 'Staging', flags: { provider: 'unleash', url: 'http://127.0.0.1:4242' }, metrics: { provider: 'prometheus', url: 'http://localhost:9090' } },
+      ],
+    };
+    const secretsFile = (content: unknown, mode = 0o600) => {
+      const file = write(JSON.stringify(content));
+      chmodSync(file, mode);
+      return file;
+    };
+
+    it('reads a file holding two workspaces, each with its config, which secrets are set, and a build', () => {
+      const env = { PROD_UNLEASH: '*:*.prod-marker', PROD_PROM_PASSWORD: 'pw-marker', RINGSIDE_UNLEASH_TOKEN: '*:*.staging' };
+      const [prod, staging] = readWorkspaceDefinitions(write(JSON.stringify(two)), env);
+      expect(prod!.config).toMatchObject({
+        id: 'prod', production: true,
+        policy: { environments: { production: 'operator' }, deployProfile: 'operator', fourEyesDeploy: true },
+        flags: { url: 'https://unleash.example.com', project: 'default', ca: cert.cert },
+        metrics: { auth: 'basic', username: 'grafana', ca: cert.cert },
+      });
+      expect(prod!.secrets).toEqual({ 'flags.token': true, 'metrics.password': true });
+      expect(staging!.config).toMatchObject({ id: 'staging', production: false, metrics: { auth: 'none' } });
+      const workspace = prod!.build();
+      expect(workspace).toMatchObject({ id: 'prod', production: true, policy: { fourEyesDeploy: true }, flags: { provider: 'unleash' }, metrics: { provider: 'prometheus' } });
+      expect(workspace.releases.map((r) => r.release.id)).toEqual(['checkout-2']);
+      expect(staging!.build().releases).toEqual([]);
+      expect(JSON.stringify([prod!.config, prod!.secrets, staging!.config])).not.toMatch(/marker/);
+      workspace.dispose?.();
+    });
+
+    it('names a missing secret with both ways to give it when a secrets file is in use', () => {
+      const file = secretsFile({ staging: { 'flags.token': 't' } });
+      const [prod] = readWorkspaceDefinitions(write(JSON.stringify(two)), {}, file);
+      expect(prod!.secrets).toEqual({ 'flags.token': false, 'metrics.password': false });
+      expect(() => prod!.build()).toThrow(`Workspace prod needs an Unleash admin token: set the environment variable PROD_UNLEASH, or add "flags.token" under "prod" in the secrets file ${file} (secret "flags.token").`);
+    });
+
+    it('takes secrets from a 0600 secrets file before the environment, and refuses a 0644 one with the chmod to run', () => {
+      const definitions = write(JSON.stringify(two));
+      const values = { prod: { 'flags.token': '*:*.from-file', 'metrics.password': 'pw' }, staging: { 'flags.token': '*:*.staging', 'metrics.bearer': 'b' } };
+      const loose = secretsFile(values, 0o644);
+      expect(() => readWorkspaceDefinitions(definitions, {}, loose)).toThrow(`run chmod 600 ${loose}`);
+      const [prod, staging] = readWorkspaceDefinitions(definitions, { PROD_UNLEASH: '*:*.from-env' }, secretsFile(values));
+      expect(prod!.secrets).toEqual({ 'flags.token': true, 'metrics.password': true });
+      // a bearer token in the file turns on bearer auth for a metrics section that names none
+      expect(staging!.config.metrics?.auth).toBe('bearer');
+      expect(staging!.secrets).toEqual({ 'flags.token': true, 'metrics.bearer': true });
+      expect(prod!.build().flags?.provider).toBe('unleash');
+    });
+
+    it('refuses secrets for a workspace the file does not define, and two workspaces with one id', () => {
+      expect(() => readWorkspaceDefinitions(write(JSON.stringify(two)), {}, secretsFile({ prodd: { 'flags.token': 't' } }))).toThrow(
+        /has secrets for workspace "prodd", which .* does not define \(it defines prod, staging\)/,
+      );
+      const twice = { workspaces: [two.workspaces[1], two.workspaces[1]] };
+      expect(() => readWorkspaceDefinitions(write(JSON.stringify(twice)))).toThrow(/workspaces\.1\.id: "staging" is used by two workspaces/);
+      expect(() => readWorkspaceDefinition(write(JSON.stringify(two)))).toThrow(/holds 2 workspaces; read it with readWorkspaceDefinitions/);
+    });
+
+    it.each([
+      [{ flags: { provider: 'unleash', url: 'http://10.1.2.3:4242' } }, /flags\.url: is plain http to 10\.1\.2\.3:4242; use https/],
+      [{ metrics: { provider: 'prometheus', url: 'http://example.test' } }, /metrics\.url: is plain http to example\.test; use https/],
+      [{ deploy: { provider: 'argo-rollouts', url: 'http://example.test:6443', tokenEnv: 'K' } }, /deploy\.url: is plain http to example\.test:6443/],
+      [{ flags: { provider: 'unleash', url: 'https://u:p@unleash.example.com' } }, /flags\.url: must not carry a user name or password/],
+      [{ flags: { provider: 'unleash', url: 'https://h', ca: 'x', caFile: '/ca.pem' } }, /flags\.ca: must be a PEM certificate.*flags\.caFile: give ca \(PEM text\) or caFile, not both/],
+      [{ metrics: { provider: 'prometheus', url: 'https://h', bearerEnv: 'B', basic: { username: 'u' } } }, /metrics\.basic: give bearerEnv or basic, not both/],
+      [{ metrics: { provider: 'prometheus', url: 'https://h', basic: { username: 'a:b' } } }, /metrics\.basic\.username: may not contain ":"/],
+      [{ policy: { environments: { production: 'admin' } } }, /policy\.environments\.production/],
+    ])('refuses %j when reading the file', (section, message) => {
+      expect(() => readWorkspaceDefinitions(write(JSON.stringify({ id: 'p', name: 'P', ...section })))).toThrow(message);
+    });
+
+    it('names a caFile it cannot read', () => {
+      const file = write(JSON.stringify({ id: 'p', name: 'P', metrics: { provider: 'prometheus', url: 'https://h', caFile: '/nonexistent/ca.pem' } }));
+      expect(() => readWorkspaceDefinitions(file)).toThrow('Workspace p, metrics: cannot read caFile /nonexistent/ca.pem (ENOENT).');
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { BackendKind, BackendState, BackendStatus } from '../../src-shared/domain/backend';
 import { RingsideError, type ErrorCode } from '../../src-shared/ipc/result';
 import type { Clock } from './ports';
+import { maskSecrets } from './security/secretMask';
 import type { SyncStateQueries } from './store/syncState';
 import type { Workspace } from './workspace';
 
@@ -35,7 +36,8 @@ export function createBackendTracker(
       state,
       configured: Boolean(provider),
       lastSyncAt: stored.lastSyncAt,
-      message: current?.message ?? (provider ? stored.lastError : `No ${kind} backend is configured for this workspace.`),
+      // Masked on the way out too: a row written by an older Ringside may still hold a secret.
+      message: current?.message ?? (provider ? stored.lastError === null ? null : maskSecrets(stored.lastError) : `No ${kind} backend is configured for this workspace.`),
       errorCode: current?.code ?? null,
       retryAt: current?.retryAt ?? null,
     };
@@ -50,7 +52,8 @@ export function createBackendTracker(
       live.set(kind, { state: 'online', message: null, code: null, failures: 0, retryAfterMs: null, retryAt: null });
       return value;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // Stored in backend_sync.last_error and shown as BackendStatus.message: never with a secret in it.
+      const message = maskSecrets(error instanceof Error ? error.message : String(error));
       const code = error instanceof RingsideError ? error.code : 'internal';
       const unreachable = ['unavailable', 'timeout', 'offline'].includes(code);
       sync.recordFailure(workspace.id, kind, message);

@@ -10,9 +10,11 @@ export interface CliOptions {
   demoSpeed: number;
   /** A workspace definition file (JSON); null runs the demo fleet. */
   workspaceFile: string | null;
+  /** Serve mode's secrets file (JSON by workspace id, then secret name; mode 0600); null: from environment variables only. */
+  secretsFile: string | null;
 }
 
-const usage = 'Usage: ringside [--data-dir DIR] [--workspace FILE] [--port N] [--seed N] [--poll-ms N] [--demo-speed N]';
+const usage = 'Usage: ringside [--data-dir DIR] [--workspace FILE] [--secrets FILE] [--port N] [--seed N] [--poll-ms N] [--demo-speed N]';
 
 /** Command-line options shared by the desktop app and serve mode; a bad value is an error, not a default. */
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -26,6 +28,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       'poll-ms': { type: 'string' },
       'demo-speed': { type: 'string' },
       workspace: { type: 'string' },
+      secrets: { type: 'string' },
     },
   });
   const int = (name: string, raw: unknown, fallback: number, min: number, max: number) => {
@@ -44,8 +47,16 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (workspace !== undefined && (typeof workspace !== 'string' || workspace.length === 0)) {
     throw new Error(`--workspace needs a file. ${usage}`);
   }
+  const secrets = values.secrets;
+  if (secrets !== undefined && (typeof secrets !== 'string' || secrets.length === 0)) {
+    throw new Error(`--secrets needs a file (JSON {"<workspace id>": {"flags.token": "…"}}, mode 0600). ${usage}`);
+  }
+  if (secrets !== undefined && workspace === undefined) {
+    throw new Error(`--secrets goes with --workspace: it holds the secrets of the workspaces that file defines. ${usage}`);
+  }
   return {
     workspaceFile: typeof workspace === 'string' ? workspace : null,
+    secretsFile: typeof secrets === 'string' ? secrets : null,
     dataDir: typeof dataDir === 'string' ? dataDir : null,
     port: values.port === undefined ? null : int('port', values.port, 0, 0, 65535),
     seed: int('seed', values.seed, 42, 0, 2 ** 31 - 1),

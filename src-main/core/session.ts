@@ -10,9 +10,12 @@ import { createFlagService } from './flags/flagService';
 import { createKillRetrier } from './flags/killRetry';
 import { createReconciler } from './flags/reconcile';
 import { flagsBackoff } from './flags/pollBackoff';
+import { createPolicy } from './policy/actionPolicy';
+import { governanceHandlers } from './policy/handlers';
 import { realTimer } from './ports/clock';
 import type { FlagServerEvent } from '../../src-shared/domain/flag';
 import type { Handlers } from './handlers';
+import type { ConsoleChannel } from './workspaces/consoleHandlers';
 import { ringHandlers } from './rings/handlers';
 import { createGateInstaller } from './rings/installGate';
 import { createRingService } from './rings/ringService';
@@ -36,7 +39,7 @@ export interface SessionDeps {
 /** Reconciled intents stay on show in the Kill switches view this long. */
 const RECONCILED_SHOWN_MS = 24 * 3_600_000;
 
-type WorkspaceHandlers = Omit<Handlers, 'app:info' | 'workspace:connect' | 'workspace:useDemo'>;
+type WorkspaceHandlers = Omit<Handlers, ConsoleChannel>;
 
 /** What the store holds of a workspace, for a simulated one to continue from after a restart. */
 function storedState(queries: Queries, id: string): StoredWorkspaceState {
@@ -63,6 +66,9 @@ export function createSession(given: Workspace, deps: SessionDeps) {
     bus.emit('state:changed', { domain: 'backends' }),
   );
   const flags = createFlagService(workspace, queries.flagCache, queries.audit, backends, clock.now, { polled: deps.polled });
+  // Who may do what: asked by every action before its adapter is called (a resumed workspace keeps the given rules).
+  const settings = { production: workspace.production ?? given.production, policy: workspace.policy ?? given.policy };
+  const policy = createPolicy({ workspace, settings, environments: () => flags.environments(), reviews: queries.afterFactReviews, audit: queries.audit, bus, clock });
   // Flags the server's event log named since the last poll, with their newest event's time: the poll reads just these again.
   const named = new Map<string, number>();
   const seen: FlagServerEvent[] = [];
@@ -78,33 +84,33 @@ export function createSession(given: Workspace, deps: SessionDeps) {
       seen.push(...events.slice(-500));
     },
   });
-  const retrier = createKillRetrier({ workspace, audit: queries.audit, backends, flags, bus, clock, get actor() { return actor; }, schedule: clock.after ?? realTimer });
+  const retrier = createKillRetrier({ workspace, audit: queries.audit, backends, flags, bus, clock, policy, get actor() { return actor; }, schedule: clock.after ?? realTimer });
   const reconciler = createReconciler({ workspace, openIntents: queries.openIntents, audit: queries.audit, backends, flags, clock });
   const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, get actor() { return actor; } });
-  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, get actor() { return actor; }, releaseGate: windows.gatekeeper.check });
+  const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, policy, get actor() { return actor; }, releaseGate: windows.gatekeeper.check });
 
   if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
     queries.audit.appendMany(workspace.seedHistory());
   }
 
   const canary = createCanaryService(workspace, { samples: queries.canarySamples, audit: queries.audit, backends, bus, clock });
-  const rollouts = createRolloutActions({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper });
+  const rollouts = createRolloutActions({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper, policy });
   const rings = createRingService(workspace, {
-    ...{ workspace, backends, rollouts, canary, windows, bus, clock },
+    ...{ workspace, backends, rollouts, canary, windows, bus, clock, policy },
     get actor() {
       return actor;
     },
     store: queries.releasePlans,
     audit: queries.audit,
     // Rings check the release windows themselves; the guard acts under its own name.
-    flagsAs: (actor, source) => createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor, source }),
+    flagsAs: (actor, source) => createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, actor, source, policy }),
   });
   rings.seed();
-  const gates = createGateInstaller({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper, plan: (id) => queries.releasePlans.get(workspace.id, id), exportGate: rings.exportGate });
+  const gates = createGateInstaller({ workspace, audit: queries.audit, backends, bus, clock, gate: windows.gatekeeper, policy, plan: (id) => queries.releasePlans.get(workspace.id, id), exportGate: rings.exportGate });
 
   const summary = () => ({ id: workspace.id, name: workspace.name, kind: workspace.kind, backends: backends.all() });
   // Built per call, so a rollout action names whoever is set in Settings at that moment.
-  const ringsAs = () => ringHandlers(rings, rollouts, windows, actor, gates);
+  const ringsAs = () => ringHandlers(rings, rollouts, windows, actor, gates, policy);
   type RingChannels = ReturnType<typeof ringsAs>;
   const ringChannels = Object.fromEntries(
     Object.keys(ringsAs()).map((channel) => [channel, (request: unknown) => (ringsAs()[channel as keyof RingChannels] as (r: unknown) => unknown)(request)]),
@@ -166,6 +172,20 @@ export function createSession(given: Workspace, deps: SessionDeps) {
       return { runs: await backends.track('deploy', () => deploy.analysisRuns!(ref)) };
     },
     ...ringChannels,
+    ...governanceHandlers({
+      workspace,
+      policy,
+      flags,
+      backends,
+      audit: queries.audit,
+      bus,
+      clock,
+      get actor() {
+        return actor;
+      },
+      releaseGate: windows.gatekeeper.check,
+      planNamespaces: () => queries.releasePlans.list(workspace.id).flatMap((p) => (p.rollout ? [p.rollout.namespace] : [])),
+    }),
     'audit:page': async (req) => queries.audit.page(workspace.id, req.limit, req.beforeId),
     'audit:search': async (req) => queries.audit.search(workspace.id, req),
     'audit:count': async ({ afterId, ...filter }) => {

@@ -1,3 +1,4 @@
+import type { WorkspacePolicy } from '../../src-shared/domain/workspaceConfig';
 import type { Release } from '../../src-shared/domain/canary';
 import type { NewAuditEvent } from '../../src-shared/domain/audit';
 import type { Flag } from '../../src-shared/domain/flag';
@@ -36,6 +37,10 @@ export interface Workspace {
   id: string;
   name: string;
   kind: 'demo' | 'live';
+  /** marked unmistakably in the header; production defaults apply (operator profile, four-eyes on deploys) */
+  production?: boolean;
+  /** who may do what per environment; absent: the defaults (see core/policy) */
+  policy?: WorkspacePolicy;
   flags: FlagProvider | null;
   deploy: DeployProvider | null;
   metrics: MetricsProvider | null;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HEARTBEAT_EVERY_MS, events, type PayloadOf } from '../../src-shared/ipc/contract';
-import type { EventBus } from '../core/events';
+import { hears, type EventBus } from '../core/events';
 
 export interface EventSocketOptions {
   /** How often backends are polled, told to the page in each heartbeat (0: not polled). */
@@ -28,9 +28,10 @@ export function createEventSocket(bus: EventBus, options: EventSocketOptions = {
   const timer = setInterval(() => wss.clients.forEach(sendBeat), everyMs);
   timer.unref();
 
-  wss.on('connection', (socket) => {
-    const dispose = bus.onAny((event, payload) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
+  wss.on('connection', (socket: WebSocket, _req: IncomingMessage, workspace: string) => {
+    // A tab hears its own workspace's events and the console's, never another workspace's.
+    const dispose = bus.onAny((event, payload, scope) => {
+      if (hears(workspace, scope) && socket.readyState === socket.OPEN) socket.send(JSON.stringify({ event, payload }));
     });
     socket.on('close', dispose);
     socket.on('error', dispose);
@@ -39,8 +40,9 @@ export function createEventSocket(bus: EventBus, options: EventSocketOptions = {
     // The channel is one-way; anything a client sends is ignored.
   });
   return {
-    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    /** Accept a page's event socket for the workspace it works in. */
+    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, workspace: string) {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req, workspace));
     },
     close() {
       clearInterval(timer);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PORT_FILE = 'serve-port';
@@ -17,5 +17,6 @@ export function rememberedPort(dataDir: string): number | null {
 }
 
 export function rememberPort(dataDir: string, port: number): void {
-  writeFileSync(join(dataDir, PORT_FILE), `${port}\n`);
+  writeFileSync(join(dataDir, PORT_FILE), `${port}\n`, { mode: 0o600 });
+  chmodSync(join(dataDir, PORT_FILE), 0o600); // a file left by an older version keeps its mode otherwise
 }

@@ -10,6 +10,15 @@ import { fail } from '../../src-shared/ipc/result';
 import { CSP } from '../security/csp';
 
 const MAX_BODY = 1024 * 1024;
+/** The workspace a page works in (its own ?workspace= address), sent with every call; absent: the default one. */
+export const WORKSPACE_HEADER = 'x-ringside-workspace';
+const WORKSPACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** null: the default workspace; undefined: not a workspace id. */
+function workspaceScope(raw: string | string[] | null | undefined): string | null | undefined {
+  if (raw === undefined || raw === null || raw === '') return null;
+  return typeof raw === 'string' && WORKSPACE_ID.test(raw) ? raw : undefined;
+}
 const INVOKE = '/api/invoke/';
 
 export interface ServeOptions {
@@ -99,7 +108,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       return json(res, 400, fail('bad_request', `${channel.slice(0, 80)}: request body is not valid JSON`));
     }
-    const result = await options.core.dispatch(channel, payload);
+    const scope = workspaceScope(req.headers[WORKSPACE_HEADER]);
+    if (scope === undefined) return json(res, 400, fail('bad_request', `${WORKSPACE_HEADER}: must be a workspace id (lowercase letters, digits and dashes)`));
+    const result = await options.core.dispatch(channel, payload, scope);
     const status = result.ok ? 200 : result.error.code === 'bad_request' ? 400 : result.error.code === 'unknown_channel' ? 404 : 200;
     json(res, status, result);
   }
@@ -116,7 +127,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       socket.end(`HTTP/1.1 ${status} Refused\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
       return;
     }
-    sockets.upgrade(req, socket, head);
+    const scope = workspaceScope(url.searchParams.get('workspace'));
+    if (scope === undefined) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    sockets.upgrade(req, socket, head, scope ?? options.core.defaultWorkspace());
   });
 
   await new Promise<void>((resolve, reject) => {

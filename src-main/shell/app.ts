@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createCore } from '../core/createCore';
 import { parseCliArgs } from '../core/cliArgs';
 import { version } from '../core/version';
-import { chooseWorkspace, connectWorkspace, demoWorkspace } from '../adapters/workspaceDefinition';
+import { composeWorkspaces } from '../adapters/composeWorkspaces';
 import { notifyGuardAlerts } from './guardNotifications';
 import { registerIpc } from './ipc';
 import { safeStorageSecrets } from './safeStorageSecrets';
@@ -16,7 +16,13 @@ export function runDesktop(): void {
     app.quit();
     return;
   }
-  let window: BrowserWindow | null = null;
+  const windows: BrowserWindow[] = [];
+  const open = (workspace: string | null) => {
+    const window = createMainWindow(workspace);
+    windows.push(window);
+    window.on('closed', () => windows.splice(windows.indexOf(window), 1));
+    return window;
+  };
 
   app
     .whenReady()
@@ -28,19 +34,18 @@ export function runDesktop(): void {
         version,
         pollMs: options.pollMs,
         nativeBinding: electronBinding(),
-        workspace: chooseWorkspace(options),
-        connect: connectWorkspace,
-        demo: demoWorkspace(options.seed, options.demoSpeed),
+        ...composeWorkspaces(options),
         restoreSaved: !options.workspaceFile,
         secrets: safeStorageSecrets(dataDir),
       });
       hardenSession();
-      const disposeIpc = registerIpc(core, () => window, { pollMs: options.pollMs });
-      window = createMainWindow();
-      const stopNotices = notifyGuardAlerts(core.bus, () => window?.show());
-      app.on('second-instance', () => window?.focus());
+      const disposeIpc = registerIpc(core, () => windows, { pollMs: options.pollMs });
+      core.setWindowOpener((id) => Boolean(open(id)));
+      open(null);
+      const stopNotices = notifyGuardAlerts(core.bus, () => windows[0]?.show());
+      app.on('second-instance', () => windows[0]?.focus());
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow();
+        if (BrowserWindow.getAllWindows().length === 0) open(null);
       });
       app.on('will-quit', () => {
         stopNotices();

@@ -17,7 +17,31 @@ export function hardenSession(target: Session = session.defaultSession): void {
   });
 }
 
-export function createMainWindow(): BrowserWindow {
+const WORKSPACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** The workspace a window works in: the `workspace` parameter of its address; null: the default one. */
+export function windowWorkspace(window: BrowserWindow): string | null {
+  try {
+    const id = new URL(window.webContents.getURL()).searchParams.get('workspace');
+    return id && WORKSPACE_ID.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Our renderer's own page, in any workspace: the only address a window may show. */
+export function isHomePage(url: string): boolean {
+  try {
+    const home = new URL(rendererUrl());
+    const target = new URL(url);
+    return target.origin === home.origin && target.pathname === home.pathname && [...target.searchParams.keys()].every((k) => k === 'workspace');
+  } catch {
+    return false;
+  }
+}
+
+/** A window on one workspace (null: the default); several can be open side by side. */
+export function createMainWindow(workspace: string | null = null): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -35,13 +59,18 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  const home = rendererUrl();
+  const home = new URL(rendererUrl());
+  if (workspace && WORKSPACE_ID.test(workspace)) home.searchParams.set('workspace', workspace);
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // Switching workspace reloads the same page with another ?workspace=; anything else stays out.
   window.webContents.on('will-navigate', (event, url) => {
-    if (url !== home) event.preventDefault();
+    if (!isHomePage(url)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isHomePage(url)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(home);
+  void window.loadURL(home.href);
   return window;
 }

@@ -27,6 +27,8 @@ export const WorkspaceSummary = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['demo', 'live']),
+  /** a production workspace: the header shows it unmistakably */
+  production: z.boolean().optional(),
   backends: z.array(BackendStatus),
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;

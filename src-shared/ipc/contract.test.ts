@@ -56,6 +56,22 @@ export const validRequests: { [C in ChannelName]: RequestOf<C> } = {
   'audit:cancelSync': {},
   'audit:export': { text: 'INC-2041', format: 'csv' },
   'audit:dora': { weeks: 5, failureWindowHours: 24 },
+  'workspaces:list': {},
+  'workspaces:save': {
+    config: { id: 'prod-eu', name: 'Production EU', production: true, flags: { url: 'https://unleash.example.com', project: 'default' } },
+    secrets: { 'flags.token': '*:production.abc', 'metrics.bearer': null },
+  },
+  'workspaces:remove': { id: 'prod-eu' },
+  'workspaces:test': { id: 'prod-eu' },
+  'workspaces:open': { id: 'prod-eu' },
+  'policy:get': { refresh: true },
+  'changes:list': {},
+  'changes:requestFlag': { flag: 'checkout.kill', environment: 'production', enabled: true, reason: 'release 2.4.0' },
+  'changes:reviewFlag': { id: '17', state: 'Approved' },
+  'changes:requestRollout': { rollout: { namespace: 'shop', name: 'checkout' }, action: 'promote', reason: 'canary green for 2 h' },
+  'changes:approveRollout': { rollout: { namespace: 'shop', name: 'checkout' } },
+  'reviews:list': {},
+  'reviews:acknowledge': { id: 3, note: 'seen, right call' },
 };
 
 const shapeOf = (channel: ChannelName) => (channels[channel].request as unknown as z.ZodObject).shape;

@@ -7,7 +7,9 @@ import { auditChannels } from './channels/auditChannels';
 import { canaryChannels } from './channels/canaryChannels';
 import type { ChannelDef, EventDef } from './channels/fields';
 import { flagChannels } from './channels/flagChannels';
+import { governanceChannels } from './channels/governanceChannels';
 import { releaseChannels } from './channels/releaseChannels';
+import { workspaceChannels } from './channels/workspaceChannels';
 
 /**
  * The contract: every channel between renderer and main, declared per domain in ./channels.
@@ -20,6 +22,8 @@ export const channels = {
   ...canaryChannels,
   ...releaseChannels,
   ...auditChannels,
+  ...workspaceChannels,
+  ...governanceChannels,
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;
 
 /** How often the transports send `app:heartbeat`: three missed beats (1.5 s) and the renderer shows the core offline. */

@@ -3,6 +3,7 @@ import type { ActedRollout, Clock, DeployProvider, RolloutRef } from '../../core
 import { createHttpClient } from '../http/httpClient';
 import type { RetryOptions } from '../http/retryPolicy';
 import { analysisAccess } from './analysisAccess';
+import { deployGovernance } from './deployGovernance';
 import { connectionAgent, type KubeConnection } from './kubeConnection';
 import { explainKubeError, SERVICE } from './kubeErrors';
 import { NOT_PICKED_UP, readUntilFresh, type FreshnessOptions } from './freshStatus';
@@ -15,8 +16,6 @@ export interface ArgoRolloutsOptions {
   connection: KubeConnection;
   /** where to look for Rollouts; every namespace the credentials may read when absent or empty */
   namespaces?: string[];
-  /** let a kubeconfig's insecure-skip-tls-verify through; off unless a workspace says so */
-  allowInsecureTls?: boolean;
   timeoutMs?: number;
   retry?: RetryOptions;
   sleep?: (ms: number) => Promise<void>;
@@ -50,9 +49,9 @@ export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRo
   for (const ns of namespaces) {
     if (!DNS_LABEL.test(ns)) throw new RingsideError('bad_request', `"${ns.slice(0, 80)}" is not a Kubernetes namespace name.`);
   }
-  const agent = connectionAgent(connection, options.allowInsecureTls ?? false);
+  const agent = connectionAgent(connection);
   const credential = connection.token ? 'the token' : connection.clientCert ? 'the client certificate' : 'an anonymous request';
-  const client = createHttpClient({
+  const http = {
     service: SERVICE,
     baseUrl: connection.server,
     timeoutMs: options.timeoutMs,
@@ -60,8 +59,8 @@ export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRo
     sleep: options.sleep,
     agent,
     headers: (): Record<string, string> => (connection.token ? { authorization: `Bearer ${connection.token.trim()}` } : {}),
-    explain: explainKubeError(credential),
-  });
+  };
+  const client = createHttpClient({ ...http, explain: explainKubeError(credential) });
   const now = () => (options.clock ?? Date).now();
 
   function pathOf(ref: RolloutRef, subresource = ''): string {
@@ -145,6 +144,7 @@ export function createArgoRolloutsProvider(options: ArgoRolloutsOptions): ArgoRo
     retry: (ref) => act(ref, () => unified({ status: { abort: false } })),
     pause: (ref) => act(ref, () => ({ spec: { spec: { paused: true } }, status: null, unified: null })),
     ...analysisAccess(client, (ref) => pathOf(ref), getRaw),
+    governance: deployGovernance({ http, credential, client, pathOf: (ref) => pathOf(ref), namespaces, fallbackNamespace: connection.namespace ?? 'default', now }),
     dispose() {
       agent?.destroy();
     },

@@ -22,7 +22,8 @@ export const DeployDefinition = z
     url: z.url({ protocol: /^https?$/ }).optional(),
     tokenEnv: EnvName.optional(),
     caFile: z.string().min(1).max(4096).optional(),
-    allowInsecureTls: z.boolean().default(false),
+    /** refused: Ringside never skips certificate checks (kept so an old file gets a clear answer) */
+    allowInsecureTls: z.literal(false, { error: "is no longer supported: Ringside never skips certificate checks; give the cluster's CA instead" }).optional(),
     timeoutMs: z.number().int().min(100).max(120_000).optional(),
   })
   .strict()
@@ -59,5 +60,5 @@ function urlConnection(d: DeployDefinition, workspace: string, env: NodeJS.Proce
 export function argoRolloutsFromDefinition(input: z.input<typeof DeployDefinition>, workspace: string, env: NodeJS.ProcessEnv = process.env): ArgoRolloutsProvider {
   const d = DeployDefinition.parse(input);
   const connection = d.kubeconfig ? readKubeconfig(d.kubeconfig, d.context) : urlConnection(d, workspace, env);
-  return createArgoRolloutsProvider({ connection, namespaces: d.namespaces, allowInsecureTls: d.allowInsecureTls, timeoutMs: d.timeoutMs });
+  return createArgoRolloutsProvider({ connection, namespaces: d.namespaces, timeoutMs: d.timeoutMs });
 }

@@ -1,6 +1,8 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { Agent } from 'node:https';
 import { RingsideError } from '../../../src-shared/ipc/result';
+import { registerSecret } from '../../core/security/secretMask';
+import { redactUrl } from '../http/redact';
 
 /** How to reach one cluster's API server, credentials and trust included (PEM text, never paths). */
 export interface KubeConnection {
@@ -35,13 +37,16 @@ function checkCertificate(pem: string, what: string, source: string): X509Certif
  * client certificate. Plain http is allowed only to this machine (kubectl proxy); skipping TLS
  * verification only when the workspace explicitly allows it.
  */
-export function connectionAgent(connection: KubeConnection, allowInsecureTls: boolean): Agent | undefined {
+export function connectionAgent(connection: KubeConnection): Agent | undefined {
   const { source } = connection;
+  // Registered before any check, so even a message about a malformed connection cannot carry them.
+  registerSecret(connection.token);
+  registerSecret(connection.clientKey);
   let url: URL;
   try {
     url = new URL(connection.server);
   } catch {
-    throw new RingsideError('bad_request', `${source}: server "${connection.server.slice(0, 200)}" is not a valid URL.`);
+    throw new RingsideError('bad_request', `${source}: server "${redactUrl(connection.server).slice(0, 200)}" is not a valid URL.`);
   }
   if (url.protocol === 'http:') {
     if (!LOOPBACK.has(url.hostname)) {
@@ -57,17 +62,14 @@ export function connectionAgent(connection: KubeConnection, allowInsecureTls: bo
     throw new RingsideError('bad_request', `${source}: the token is empty or contains a line break or control character.`);
   }
   if (connection.insecureSkipTlsVerify) {
-    if (!allowInsecureTls) {
-      throw new RingsideError(
-        'bad_request',
-        `${source} sets insecure-skip-tls-verify: Ringside will not send credentials to a server whose certificate it cannot check. ` +
-          `Give the cluster's CA (certificate-authority-data), or for a throwaway cluster set "allowInsecureTls": true in the workspace's deploy section.`,
-      );
-    }
-    if (connection.ca) {
-      throw new RingsideError('bad_request', `${source}: a certificate authority and insecure-skip-tls-verify cannot both be set (kubectl refuses this too).`);
-    }
+    // Certificate errors are never ignored: a server whose certificate cannot be checked gets no credentials.
+    throw new RingsideError(
+      'bad_request',
+      `${source} sets insecure-skip-tls-verify: Ringside will not send credentials to a server whose certificate it cannot check. ` +
+        `Give the cluster's CA (certificate-authority-data or certificate-authority).`,
+    );
   }
+
   if (Boolean(connection.clientCert) !== Boolean(connection.clientKey)) {
     throw new RingsideError('bad_request', `${source}: a client certificate needs its key and a key its certificate; only one is set.`);
   }
@@ -89,6 +91,6 @@ export function connectionAgent(connection: KubeConnection, allowInsecureTls: bo
     cert: connection.clientCert,
     key: connection.clientKey,
     servername: connection.tlsServerName,
-    rejectUnauthorized: !connection.insecureSkipTlsVerify,
+    rejectUnauthorized: true,
   });
 }

@@ -25,7 +25,7 @@ describe('Kubernetes errors, as a person reads them', () => {
   it('403 on the status subresource names the verb, resource and namespace, and does not fall back', async () => {
     server.failNext({ status: 403, when: (r) => r.path.endsWith('/status') });
     const error = await make().abort(shop('checkout')).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'forbidden' });
+    expect(error).toMatchObject({ code: 'forbidden', permission: 'patch rollouts.argoproj.io/status' });
     expect((error as Error).message).toContain('Kubernetes answered 403: the token may not patch rollouts/status in namespace shop.');
     expect((error as Error).message).toContain('cannot patch resource "rollouts/status"');
     expect(server.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);

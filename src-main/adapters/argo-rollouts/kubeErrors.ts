@@ -1,5 +1,6 @@
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { HttpRequest } from '../http/httpClient';
+import { upstreamMessage } from '../http/redact';
 
 export const SERVICE = 'Kubernetes';
 /** how a cluster-wide request names its "namespace" in messages */
@@ -26,23 +27,16 @@ function subjectOf(req: HttpRequest) {
   return { namespace, name, resource, verb };
 }
 
-interface KubeStatus {
-  message?: string;
-  reason?: string;
-  details?: { name?: string; kind?: string };
+/**
+ * The missing permission as `kubectl auth can-i` would name it ("patch rollouts.argoproj.io/status"):
+ * from the API server's own words when it gave them, else from Status.details and the request.
+ */
+function permissionOf(permission: string | undefined, details: { group?: string; kind?: string } | undefined, verb: string, resource: string) {
+  if (permission) return permission;
+  if (!details?.kind) return undefined;
+  const sub = resource.includes('/') ? `/${resource.split('/')[1]}` : '';
+  return `${verb} ${details.kind}${details.group ? `.${details.group}` : ''}${sub}`;
 }
-
-function readStatus(body: string): KubeStatus | null {
-  try {
-    const parsed = JSON.parse(body) as unknown;
-    if (parsed && typeof parsed === 'object' && (parsed as { kind?: unknown }).kind === 'Status') return parsed as KubeStatus;
-  } catch {
-    // not a Status object: a proxy or a non-Kubernetes server answered
-  }
-  return null;
-}
-
-const clip = (s: string) => s.replace(/\s+/g, ' ').slice(0, 300);
 
 /**
  * Turns an API server's error answer into what a person can act on. `credential` names what
@@ -50,8 +44,9 @@ const clip = (s: string) => s.replace(/\s+/g, ' ').slice(0, 300);
  */
 export function explainKubeError(credential: string) {
   return (status: number, body: string, req: HttpRequest): RingsideError | null => {
-    const kube = readStatus(body);
-    const said = kube?.message ? ` It said: ${clip(kube.message)}` : body.trim() ? ` It said: ${clip(body)}` : '';
+    // Only a Status object's message is kept; a proxy's page or a reflected request is dropped (redact.ts).
+    const kube = upstreamMessage(body, SERVICE);
+    const said = kube?.text ? ` It said: ${kube.text}` : '';
     const { namespace, name, resource, verb } = subjectOf(req);
     const rollout = name ? `rollout ${name} in namespace ${namespace}` : `rollouts in namespace ${namespace}`;
     switch (status) {
@@ -67,6 +62,8 @@ export function explainKubeError(credential: string) {
             ? `${SERVICE} answered 403: ${credential} may not list rollouts across all namespaces. Grant it a ClusterRole allowing "list" on rollouts (API group argoproj.io), or name the namespaces in the workspace's deploy section.${said}`
             : `${SERVICE} answered 403: ${credential} may not ${verb} ${resource} in namespace ${namespace}. ` +
               `Grant it a Role allowing "${verb}" on ${resource} (API group argoproj.io) there.${said}`,
+          null,
+          permissionOf(kube?.permission, kube?.details, verb, resource),
         );
       case 404:
         if (name && kube?.details?.name === name) {
@@ -83,13 +80,13 @@ export function explainKubeError(credential: string) {
         );
       case 410:
         return new ContinueExpiredError(
-          `${SERVICE} answered 410 (${kube?.reason ?? 'Gone'}): the list of ${resource} in namespace ${namespace} changed too much while Ringside paged through it; it has to be read again.${said}`,
+          `${SERVICE} answered 410 (${kube?.kind ?? 'Gone'}): the list of ${resource} in namespace ${namespace} changed too much while Ringside paged through it; it has to be read again.${said}`,
         );
       case 415:
       case 400:
         return new RingsideError('bad_response', `${SERVICE} answered ${status} to Ringside's ${verb} of ${resource}: it did not accept the request.${said}`);
       case 422:
-        return new RingsideError('bad_request', `${SERVICE} refused the change to ${rollout} (422 ${kube?.reason ?? 'Invalid'}).${said}`);
+        return new RingsideError('bad_request', `${SERVICE} refused the change to ${rollout} (422 ${kube?.kind ?? 'Invalid'}).${said}`);
       case 429:
         return new RingsideError('rate_limited', `${SERVICE} answered 429: the API server is throttling Ringside; wait a moment and retry.${said}`);
       default:

@@ -59,8 +59,8 @@ describe('kubeconfig files and TLS to the API server', () => {
     writeFileSync(file, content);
     return file;
   };
-  const listWith = async (file: string, extra: { allowInsecureTls?: boolean; context?: string } = {}) => {
-    const argo = createArgoRolloutsProvider({ connection: readKubeconfig(file, extra.context), allowInsecureTls: extra.allowInsecureTls, retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+  const listWith = async (file: string, extra: { context?: string } = {}) => {
+    const argo = createArgoRolloutsProvider({ connection: readKubeconfig(file, extra.context), retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
     try {
       return await argo.listRollouts();
     } finally {
@@ -122,12 +122,11 @@ describe('kubeconfig files and TLS to the API server', () => {
     await expect(listWith(bad)).rejects.toMatchObject({ message: expect.stringContaining('its TLS certificate is for another host name; check the server URL and any TLS server name given (ERR_TLS_CERT_ALTNAME_INVALID)') });
   });
 
-  it('refuses insecure-skip-tls-verify unless the workspace allows it', async () => {
+  it('refuses insecure-skip-tls-verify: certificate errors are never ignored', async () => {
     const file = write('insecure.yaml', kubeconfigYaml({ server: tls.url, cluster: ['insecure-skip-tls-verify: true'], user: [`token: ${TOKEN}`], namespace: 'search' }));
     await expect(listWith(file)).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('sets insecure-skip-tls-verify: Ringside will not send credentials') });
-    expect(await listWith(file, { allowInsecureTls: true })).toHaveLength(7);
     const both = write('insecure-ca.yaml', kubeconfigYaml({ server: tls.url, cluster: ['insecure-skip-tls-verify: true', `certificate-authority: ${pki.caCert}`], user: [`token: ${TOKEN}`] }));
-    await expect(listWith(both, { allowInsecureTls: true })).rejects.toThrow(/cannot both be set/);
+    await expect(listWith(both)).rejects.toThrow(/insecure-skip-tls-verify/);
   });
 
   it('names the missing context, the missing current-context, an unknown user and an unknown cluster', () => {

@@ -16,6 +16,11 @@ beforeAll(async () => {
     if (path === '/garbage') return res.end('<html>proxy login</html>');
     if (path === '/401') return res.writeHead(401).end('invalid token');
     if (path === '/403') return res.writeHead(403).end();
+    if (path === '/403-permission') {
+      const body = { id: 'x', name: 'PermissionError', message: 'You need the "SKIP_CHANGE_REQUEST" permission.', permissions: ['SKIP_CHANGE_REQUEST'] };
+      return res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    }
+    if (path === '/500-echo') return res.writeHead(500, { 'content-type': 'text/plain' }).end(`authorization: ${req.headers.authorization}`);
     if (path === '/500') return res.writeHead(500).end('boom');
     if (path === '/flaky') return n < 3 ? res.writeHead(503).end() : res.end('{"n":3}');
     if (path === '/429') return n < 2 ? res.writeHead(429, { 'retry-after': '1' }).end() : res.end('{"after":true}');
@@ -51,8 +56,10 @@ describe('http client', () => {
   it('names a body that is not JSON', async () => {
     await expect(client().json({ path: '/garbage' })).rejects.toMatchObject({
       code: 'bad_response',
-      message: expect.stringContaining('not JSON ("<html>proxy login</html>")'),
+      message: expect.stringContaining('not JSON (an HTML page)'),
     });
+    // described, never quoted: such a page may reflect the request's headers
+    await expect(client().json({ path: '/garbage' })).rejects.not.toMatchObject({ message: expect.stringContaining('proxy login') });
   });
 
   it('never retries 401 or 403 and says what to do', async () => {
@@ -63,6 +70,22 @@ describe('http client', () => {
     await expect(client().json({ path: '/403' })).rejects.toMatchObject({ code: 'forbidden' });
     expect(hits.get('/401')).toBe(1);
     expect(hits.get('/403')).toBe(1);
+  });
+
+  it("names the permission a 403 names, and passes it on as the error's permission", async () => {
+    await expect(client().json({ path: '/403-permission' })).rejects.toMatchObject({
+      code: 'forbidden',
+      permission: 'SKIP_CHANGE_REQUEST',
+      message: 'Unleash answered 403: the token lacks the permission SKIP_CHANGE_REQUEST. It said: You need the "SKIP_CHANGE_REQUEST" permission.',
+    });
+  });
+
+  it('drops a body that is not the service error shape, and never repeats the credential it was sent', async () => {
+    const token = `tok-${Math.random().toString(36).slice(2)}`;
+    const error = (await client({ headers: () => ({ authorization: token }), retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } })
+      .json({ path: '/500-echo' })
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('Unleash answered 500: the server failed; try again shortly.');
   });
 
   it('retries 5xx on idempotent requests, then gives up with the status', async () => {
@@ -144,6 +167,22 @@ describe('http client', () => {
       code: 'unavailable',
       message: expect.stringMatching(/cannot be reached \(ECONNREFUSED\)/),
     });
+  });
+
+  it('refuses a base URL with a user name or password, without echoing them, and masks the password from then on', async () => {
+    const password = `pw-${Math.random().toString(36).slice(2)}`;
+    let thrown: Error | null = null;
+    try {
+      createHttpClient({ service: 'Prometheus', baseUrl: `http://ringside:${password}@127.0.0.1:9/prom` });
+    } catch (error) {
+      thrown = error as Error;
+    }
+    expect(thrown).toMatchObject({ code: 'bad_request', message: expect.stringContaining('Prometheus URL http://127.0.0.1:9/prom carries a user name or password') });
+    expect(thrown!.message).not.toContain(password);
+    expect(() => createHttpClient({ service: 'Unleash', baseUrl: `http://ringside:${password}@not a url` })).toThrow(/not a valid URL/);
+    expect(() => createHttpClient({ service: 'Unleash', baseUrl: `http://ringside:${password}@not a url` })).not.toThrow(password);
+    const { maskSecrets } = await import('../../core/security/secretMask');
+    expect(maskSecrets(`seen ${password}`)).toBe('seen ***');
   });
 
   it('refuses a malformed base URL', () => {

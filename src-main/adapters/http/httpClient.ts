@@ -1,6 +1,9 @@
 import type { Agent } from 'node:http';
 import fetch, { type RequestInit, type Response } from 'node-fetch';
 import { RingsideError } from '../../../src-shared/ipc/result';
+import { registerBasicAuth } from '../../core/security/secretMask';
+import { causeOf, looksLike, scrubbed, statusError, tlsProblem } from './httpErrors';
+import { redactUrl, registerCredentialHeaders, safeDecode } from './redact';
 import { backoffDelay, defaultRetry, parseRetryAfter, RETRYABLE, type RetryOptions } from './retryPolicy';
 
 export interface HttpClientOptions {
@@ -13,7 +16,10 @@ export interface HttpClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** e.g. an https.Agent carrying a cluster's CA and client certificate */
   agent?: Agent;
-  /** A service-specific error for a non-2xx answer (body read as text); null falls back to the generic one. */
+  /**
+   * A service-specific error for a non-2xx answer (body read as text); null falls back to the generic
+   * one. The body is raw: reduce it with upstreamMessage (./redact), never quote it.
+   */
   explain?: (status: number, body: string, req: HttpRequest) => RingsideError | null;
 }
 
@@ -42,14 +48,38 @@ export function createHttpClient(options: HttpClientOptions) {
     try {
       url = new URL(base);
     } catch {
-      throw new RingsideError('bad_request', `${options.service} URL "${base.slice(0, 200)}" is not a valid URL.`);
+      throw scrubbed(new RingsideError('bad_request', `${options.service} URL "${redactUrl(base).slice(0, 200)}" is not a valid URL.`));
+    }
+    // Credentials inside a URL would be echoed by every tool that prints it (node-fetch refuses them too).
+    if (url.username || url.password) {
+      registerBasicAuth(safeDecode(url.username), safeDecode(url.password));
+      throw scrubbed(
+        new RingsideError(
+          'bad_request',
+          `${options.service} URL ${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname} carries a user name or password; ` +
+            "Ringside never sends credentials inside a URL. Remove them from the URL and give them as the connection's token or sign-in instead.",
+        ),
+      );
     }
     // Paths are appended to the base: a query or fragment in it would swallow them ("?x=y/api/admin/…").
     if (url.search || url.hash || base.includes('?') || base.includes('#')) {
-      throw new RingsideError('bad_request', `${options.service} URL "${url.origin}${url.pathname}…" must not have a query string or fragment; give the server's base address only.`);
+      throw scrubbed(
+        new RingsideError(
+          'bad_request',
+          `${options.service} URL "${url.origin}${url.pathname}…" must not have a query string or fragment; give the server's base address only.`,
+        ),
+      );
     }
     return url.host;
   })();
+  // Whatever credential the client sends (Unleash token, Bearer, Basic) is masked in every message.
+  const registered = new Set<string>();
+  const headersOf = () => registerCredentialHeaders(options.headers?.() ?? {}, registered);
+  try {
+    headersOf();
+  } catch {
+    // a header that cannot be built yet is registered on the first request, which fails with its own words
+  }
 
   /** One attempt; a network failure is thrown as a RingsideError marked by whether a retry may help. */
   async function once(req: HttpRequest): Promise<Response> {
@@ -58,7 +88,7 @@ export function createHttpClient(options: HttpClientOptions) {
       headers: {
         accept: 'application/json',
         ...(req.body !== undefined ? { 'content-type': req.contentType ?? 'application/json' } : {}),
-        ...options.headers?.(),
+        ...headersOf(),
       },
       body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
       signal: AbortSignal.timeout(timeoutMs),
@@ -77,10 +107,10 @@ export function createHttpClient(options: HttpClientOptions) {
     if (name === 'AbortError' || name === 'TimeoutError') {
       return new RingsideError('timeout', `${options.service} at ${where} did not answer within ${timeoutMs / 1000} s.`);
     }
-    const code = (error as { code?: string }).code ?? (error as Error).message;
+    const code = causeOf(error);
     const tls = tlsProblem(code);
-    if (tls) return new RingsideError('unavailable', `${options.service} at ${where}: ${tls} (${code}).`);
-    return new RingsideError('unavailable', `${options.service} at ${where} cannot be reached (${code}). Is it running?`);
+    if (tls) return scrubbed(new RingsideError('unavailable', `${options.service} at ${where}: ${tls} (${code}).`));
+    return scrubbed(new RingsideError('unavailable', `${options.service} at ${where} cannot be reached (${code}). Is it running?`));
   }
 
   /**
@@ -120,10 +150,11 @@ export function createHttpClient(options: HttpClientOptions) {
     try {
       return await res.text();
     } catch (error) {
-      const reason = (error as { code?: string }).code ?? (error as Error).message;
-      throw new CutOff(
-        'bad_response',
-        `${options.service} at ${where} cut off its answer to ${req.path.split('?')[0]} before the end (${reason}); nothing was read from it.`,
+      throw scrubbed(
+        new CutOff(
+          'bad_response',
+          `${options.service} at ${where} cut off its answer to ${req.path.split('?')[0]} before the end (${causeOf(error)}); nothing was read from it.`,
+        ),
       );
     }
   }
@@ -142,10 +173,13 @@ export function createHttpClient(options: HttpClientOptions) {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new RingsideError(
-        'bad_response',
-        `${options.service} at ${where} answered ${req.path.split('?')[0]} with something that is not JSON ` +
-          `(${JSON.stringify(text.slice(0, 60))}). Is the URL pointing at ${options.service} itself?`,
+      // Described, not quoted: a proxy's page may reflect the request, Authorization header included.
+      throw scrubbed(
+        new RingsideError(
+          'bad_response',
+          `${options.service} at ${where} answered ${req.path.split('?')[0]} with something that is not JSON ` +
+            `(${looksLike(text)}). Is the URL pointing at ${options.service} itself?`,
+        ),
       );
     }
   }
@@ -153,51 +187,15 @@ export function createHttpClient(options: HttpClientOptions) {
   async function failure(res: Response, req: HttpRequest, retryAfterMs: number | null): Promise<RingsideError> {
     const body = await res.text().catch(() => '');
     const explained = options.explain?.(res.status, body, req) ?? statusError(options.service, where, res.status, body, retryAfterMs);
-    return explained.retryAfterMs === null && retryAfterMs !== null
-      ? new RingsideError(explained.code, explained.message, retryAfterMs)
-      : explained;
+    return scrubbed(
+      explained.retryAfterMs === null && retryAfterMs !== null
+        ? new RingsideError(explained.code, explained.message, retryAfterMs, explained.permission)
+        : explained,
+    );
   }
 
   return { send, json, where };
 }
 export type HttpClient = ReturnType<typeof createHttpClient>;
 
-/** What a TLS handshake failure means for the person configuring the connection, or null. */
-function tlsProblem(code: string): string | null {
-  if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_SIGNATURE_FAILURE|CERT_UNTRUSTED/.test(code)) {
-    return 'its TLS certificate is not signed by the certificate authority Ringside was given; check the CA of this connection';
-  }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'its TLS certificate is for another host name; check the server URL and any TLS server name given';
-  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'its TLS certificate is expired or not yet valid';
-  if (/^ERR_SSL_|^EPROTO$/.test(code)) return 'the TLS handshake failed; check that the URL is https and the client certificate and key match';
-  return null;
-}
-
-/** The server's wait in words: "it asks to wait 30 s". */
-const askedWait = (ms: number | null) => (ms === null ? '' : ` It asks to wait ${Math.ceil(ms / 1000)} s.`);
-
-function statusError(service: string, where: string, status: number, body: string, retryAfterMs: number | null): RingsideError {
-  const detail = body.replace(/\s+/g, ' ').slice(0, 200);
-  const said = detail ? ` It said: ${detail}` : '';
-  switch (status) {
-    case 401:
-      return new RingsideError('unauthorized', `${service} answered 401: the token was rejected. Check the workspace's token.${said}`);
-    case 403:
-      return new RingsideError('forbidden', `${service} answered 403: the token may not do this. Use a token with admin rights.${said}`);
-    case 404:
-      return new RingsideError('not_found', `${service} answered 404: not found at ${where}.${said}`);
-    case 408:
-    case 504:
-      return new RingsideError('timeout', `${service} answered ${status}: it timed out; try again.${said}`);
-    case 429:
-      return new RingsideError('rate_limited', `${service} answered 429: it is rate limiting Ringside.${askedWait(retryAfterMs)}${said}`, retryAfterMs);
-    default:
-      if (status >= 300 && status < 400) {
-        return new RingsideError('bad_response', `${service} at ${where} redirected (${status}); check the URL.`);
-      }
-      if (status >= 500) {
-        return new RingsideError('unavailable', `${service} answered ${status}: the server failed; try again shortly.${askedWait(retryAfterMs)}${said}`, retryAfterMs);
-      }
-      return new RingsideError('bad_response', `${service} answered ${status}.${said}`);
-  }
-}
+export { UpstreamError } from './httpErrors';

@@ -1,15 +1,20 @@
 import { RingsideError } from '../../../src-shared/ipc/result';
-import { QueryFailure } from './schemas';
+import { UpstreamError } from '../http/httpErrors';
+import { clipUpstream } from '../http/redact';
+import type { QueryFailure } from './schemas';
 
 export const SERVICE = 'Prometheus';
 
 /**
  * Prometheus answers a failed query with a JSON body `{status:"error", errorType, error}` and a
  * status (400 bad_data, 422 execution, 503 timeout/unavailable). The error text is what a person
- * needs to fix the query, so it is passed on verbatim, after the errorType.
+ * needs to fix the query, so it is passed on, after the errorType: whitespace collapsed, capped,
+ * and with every configured secret masked, since a proxy in front may have put the request's own
+ * Authorization header into it.
  */
-export function failureError(failure: QueryFailure, status?: number): RingsideError {
-  const { errorType, error } = failure;
+export function failureError(failure: Pick<QueryFailure, 'errorType' | 'error'>, status?: number): RingsideError {
+  const errorType = /^[a-z_]{1,40}$/.test(failure.errorType) ? failure.errorType : 'unknown';
+  const error = clipUpstream(failure.error);
   if (errorType === 'bad_data') return new RingsideError('bad_request', `${SERVICE} rejected the query (bad_data): ${error}`);
   if (status === 422 || errorType === 'execution') {
     return new RingsideError('bad_response', `${SERVICE} could not execute the query (${errorType}): ${error}`);
@@ -23,52 +28,19 @@ export function failureError(failure: QueryFailure, status?: number): RingsideEr
   return new RingsideError('bad_response', `${SERVICE} answered an error (${errorType}): ${error}`);
 }
 
-const ANSWERED = new RegExp(`^${SERVICE} answered (\\d{3})\\b`);
-
 /**
- * The shared HTTP client turns every non-2xx answer into a RingsideError whose message ends
- * "It said: <body>" (whitespace collapsed, first 200 characters). The Prometheus error is read
- * back from there; a body cut short keeps what arrived and says so.
+ * The shared HTTP client has already reduced a non-2xx body to the Prometheus error field (and its
+ * errorType); anything else the body held was dropped there. This turns it into the query's error.
  */
 export function fromHttpError(error: unknown): unknown {
-  if (!(error instanceof RingsideError)) return error;
-  const status = Number(ANSWERED.exec(error.message)?.[1]);
-  if (!status) return error;
-  const said = error.message.split(' It said: ')[1];
-  const failure = said === undefined ? null : readFailure(said);
-  if (failure) return failureError(failure, status);
-  if (status === 422) {
-    return new RingsideError('bad_response', `${SERVICE} answered 422: the query could not be executed.${said ? ` It said: ${said}` : ''}`);
-  }
+  if (!(error instanceof UpstreamError)) return error;
+  const { status, upstream } = error;
+  // A sign-in, permission or rate answer keeps its own code; the proxy's wording is already in the message.
+  const query = ![401, 403, 404, 429].includes(status);
+  if (query && upstream?.kind && upstream.text) return failureError({ errorType: upstream.kind, error: upstream.text }, status);
+  if (status === 422) return new RingsideError('bad_response', `${SERVICE} answered 422: the query could not be executed.`);
   if (status === 503) {
-    return new RingsideError(
-      'unavailable',
-      `${SERVICE} answered 503: it is overloaded or unavailable. Try again shortly.${said ? ` It said: ${said}` : ''}`,
-    );
+    return new RingsideError('unavailable', `${SERVICE} answered 503: it is overloaded or unavailable. Try again shortly.`, error.retryAfterMs);
   }
   return error;
-}
-
-function readFailure(body: string): QueryFailure | null {
-  try {
-    const parsed = QueryFailure.safeParse(JSON.parse(body));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // cut short by the client: fall through to read the fields that arrived
-  }
-  const errorType = jsonStringField(body, 'errorType');
-  const error = jsonStringField(body, 'error');
-  if (errorType === null || error === null) return null;
-  return { status: 'error', errorType: errorType.text, error: error.complete ? error.text : `${error.text}… (cut short)` };
-}
-
-function jsonStringField(body: string, key: string): { text: string; complete: boolean } | null {
-  const match = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)("?)`).exec(body);
-  if (!match) return null;
-  const raw = (match[1] as string).replace(/\\u[0-9a-fA-F]{0,3}$|\\$/, '');
-  try {
-    return { text: JSON.parse(`"${raw}"`) as string, complete: match[2] === '"' };
-  } catch {
-    return null;
-  }
 }

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import type { z } from 'zod';
 import type { MetricsProvider, RangeQuery, RawSeries } from '../../core/ports';
 import { RingsideError } from '../../../src-shared/ipc/result';
@@ -22,6 +23,8 @@ export interface PrometheusConnection {
   /** Extra headers, e.g. X-Scope-OrgID for a multi-tenant Mimir or Cortex. */
   headers?: Record<string, string>;
   retry?: RetryOptions;
+  /** an https.Agent trusting the workspace's custom CA (see http/urlPolicy caAgent) */
+  agent?: Agent;
 }
 
 export interface PrometheusProvider extends MetricsProvider {
@@ -42,6 +45,7 @@ export function createPrometheusProvider(connection: PrometheusConnection): Prom
     baseUrl: connection.url,
     timeoutMs,
     retry: connection.retry,
+    agent: connection.agent,
     headers: () => ({ ...connection.headers, ...signIn }),
   });
   const gate = createSemaphore(connection.maxInFlight ?? 4);

@@ -1,10 +1,13 @@
+import type { Agent } from 'node:http';
 import type { z } from 'zod';
 import type { FeatureTypeInfo, Flag, FlagEnvironmentState, FlagServerEvent } from '../../../src-shared/domain/flag';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { FlagSnapshot } from '../../core/ports/flagProvider';
-import { createHttpClient, type HttpClient } from '../http/httpClient';
+import { createHttpClient, type HttpClient, type HttpRequest } from '../http/httpClient';
 import { mapLimit } from './mapLimit';
 import { UnleashEventSearch, UnleashFeatureDetail, UnleashFeatureTags, UnleashFeatureTypes, type UnleashStrategy } from './schemas';
+import { explainWriteError } from './unleashErrors';
+import { createUnleashGovernance } from './unleashGovernance';
 import { environmentsOf, searchAll, toSummary, withStrategies } from './unleashListing';
 import { flagTypeOf, toEnvironmentState, toServerEvent } from './unleashMapping';
 
@@ -13,6 +16,8 @@ export interface UnleashConnection {
   project: string;
   token: string;
   timeoutMs?: number;
+  /** an https.Agent trusting the workspace's custom CA (see http/urlPolicy caAgent) */
+  agent?: Agent;
 }
 
 /** Unleash 7.x Admin API, read and written with node-fetch through the shared HTTP client. */
@@ -23,6 +28,7 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
       service: 'Unleash',
       baseUrl: connection.url,
       timeoutMs: connection.timeoutMs,
+      agent: connection.agent,
       headers: () => ({ authorization: connection.token }),
     });
   const project = (() => {
@@ -46,6 +52,15 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
       );
     }
     return parsed.data;
+  }
+
+  /** A change to one environment; the server's change-request rule (403 SKIP_CHANGE_REQUEST) is explained, never worked around. */
+  async function write(environment: string, req: HttpRequest): Promise<void> {
+    try {
+      await client.send(req);
+    } catch (error) {
+      throw explainWriteError(error, environment, connection.project);
+    }
   }
 
   async function detail(flag: string) {
@@ -109,7 +124,7 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
   }
 
   async function setEnabled(flag: string, environment: string, enabled: boolean): Promise<void> {
-    await client.send({
+    await write(environment, {
       method: 'POST',
       path: `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/${enabled ? 'on' : 'off'}`,
       idempotent: true,
@@ -132,7 +147,7 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     if (strategy.name !== 'flexibleRollout') {
       throw new RingsideError('conflict', `Strategy ${strategyId} of ${flag} is "${strategy.name}", not a gradual rollout.`);
     }
-    await client.send({
+    await write(environment, {
       method: 'PUT',
       path: strategyPath(flag, environment, strategyId),
       body: {
@@ -155,7 +170,7 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
    */
   async function setStrategyEnabled(flag: string, environment: string, strategyId: string, enabled: boolean): Promise<void> {
     await strategyOf(flag, environment, strategyId);
-    await client.send({
+    await write(environment, {
       method: 'PATCH',
       path: strategyPath(flag, environment, strategyId),
       body: [{ op: 'replace', path: '/disabled', value: !enabled }],
@@ -185,5 +200,7 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     return collected.sort((a, b) => a.id - b.id);
   }
 
-  return { provider: 'unleash', listFlags, listSummaries, readFlags, readState, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage };
+  const governance = createUnleashGovernance(client, connection.project);
+
+  return { provider: 'unleash', listFlags, listSummaries, readFlags, readState, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage, governance };
 }

@@ -77,7 +77,7 @@ export function createAuditService(deps: AuditServiceDeps) {
 
   async function exportFiltered(filter: AuditFilter, format: ExportFormat) {
     if (!deps.exportsDir) throw new RingsideError('unavailable', 'This console keeps no data folder (in-memory mode), so it cannot write an export.');
-    mkdirSync(deps.exportsDir, { recursive: true });
+    mkdirSync(deps.exportsDir, { recursive: true, mode: 0o700 });
     const now = clock.now();
     const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..+$/, '').replace('T', '-');
     const slug = workspace.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40) || 'workspace';

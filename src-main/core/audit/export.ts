@@ -1,9 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AuditEvent } from '../../../src-shared/domain/audit';
 import type { ChainReport } from '../store/auditChain';
 import type { AuditQueries } from '../store/audit';
 import type { AuditFilter } from '../store/auditSearch';
+import { ensurePrivateDir } from '../store/fileModes';
+import { maskSecrets } from '../security/secretMask';
 import { csvCell, csvLine } from '../../../src-shared/format/csv';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -73,12 +76,15 @@ export async function writeExport(job: ExportJob): Promise<{ rows: number; bytes
   const chunk = job.chunk ?? 1_000;
   const belowId = (job.audit.maxId(job.workspace) ?? 0) + 1;
   const total = job.audit.countMatching(job.workspace, job.filter, { beforeId: belowId });
+  // The audit trail leaves the database only for its owner: exports/ is 0700 and each file 0600.
+  ensurePrivateDir(dirname(job.file));
   // A 1 MB buffer: few enough pauses to be quick, small enough that memory stays flat.
-  const out = createWriteStream(job.file, { flags: 'wx', encoding: 'utf8', highWaterMark: 1 << 20 });
+  const out = createWriteStream(job.file, { flags: 'wx', mode: 0o600, encoding: 'utf8', highWaterMark: 1 << 20 });
   let failure: Error | null = null;
   out.on('error', (error) => (failure ??= error));
   await once(out, 'open');
-  const line = job.format === 'csv' ? csvRow : (e: AuditEvent) => `${JSON.stringify(e)}\n`;
+  // Rows are masked when written; masked again here for rows an older Ringside stored unmasked.
+  const line = job.format === 'csv' ? (e: AuditEvent) => maskSecrets(csvRow(e)) : (e: AuditEvent) => maskSecrets(`${JSON.stringify(e)}\n`);
   let rows = 0;
   let cursor: { time: number; id: number } | undefined;
   let full = !out.write(header(job, total, belowId));

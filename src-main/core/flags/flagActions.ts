@@ -6,6 +6,7 @@ import type { EventBus } from '../events';
 import type { Clock, FlagProvider } from '../ports';
 import { realTimer } from '../ports/clock';
 import type { AuditQueries } from '../store/audit';
+import type { FlagChangeKind, Policy } from '../policy/actionPolicy';
 import type { Workspace } from '../workspace';
 import type { FlagService } from './flagService';
 
@@ -21,6 +22,8 @@ export interface ActionContext {
   source?: AuditSource;
   /** Throws 'blocked' during a release blackout unless an override reason is given (core/rings/windowsService). */
   releaseGate?: (what: string, override: string | undefined) => void;
+  /** Profiles, four-eyes and break-glass (core/policy): asked before the server is, told after it confirmed. */
+  policy?: Policy;
 }
 
 export interface Confirmed {
@@ -48,8 +51,10 @@ export function createFlagActions(ctx: ActionContext) {
     return ctx.workspace.flags;
   };
 
+  const who = () => ({ actor: ctx.actor, source: ctx.source ?? ('console' as const) });
+
   async function audited(
-    request: { flag: string; environment: string; reason?: string; action: string; intent: unknown },
+    request: { flag: string; environment: string; reason?: string; action: string; kind: FlagChangeKind; intent: unknown },
     change: (p: FlagProvider) => Promise<void>,
     confirmedBy: (state: FlagEnvironmentState) => boolean,
   ): Promise<Confirmed> {
@@ -99,12 +104,13 @@ export function createFlagActions(ctx: ActionContext) {
       }
       outcome('confirmed', { intentId, state, confirmedAt, latencyMs });
       ctx.flags.applyState(request.flag, state, confirmedAt);
+      await ctx.policy?.afterFlag(request.kind, request.flag, request.environment, who(), request.action, request.reason ?? null);
       return { confirmedAt, latencyMs, state };
     } catch (error) {
       if (!(error instanceof RingsideError && error.code === 'conflict')) {
         outcome(`failed: ${message(error).slice(0, 500)}`, { intentId, latencyMs: ctx.clock.now() - started });
       }
-      throw error;
+      throw ctx.policy ? await ctx.policy.explainFlag(error, request.kind, request.flag, request.environment) : error;
     } finally {
       ctx.bus.emit('state:changed', { domain: 'flags' });
       ctx.bus.emit('state:changed', { domain: 'audit' });
@@ -112,6 +118,8 @@ export function createFlagActions(ctx: ActionContext) {
   }
 
   async function setEnabled(req: { flag: string; environment: string; enabled: boolean; reason?: string; blackoutOverride?: string }) {
+    const kind = req.enabled ? 'flag.on' : 'flag.off';
+    await ctx.policy?.beforeFlag(kind, req.flag, req.environment, who());
     const release = req.enabled && isProduction(ctx.flags.environments(), req.environment);
     if (release && !req.reason) {
       throw new RingsideError(
@@ -121,7 +129,7 @@ export function createFlagActions(ctx: ActionContext) {
     }
     if (release) ctx.releaseGate?.(`Turning ${req.flag} on in ${req.environment}`, req.blackoutOverride);
     const done = await audited(
-      { ...req, action: req.enabled ? 'flag.enabled' : 'flag.disabled', intent: { enabled: req.enabled } },
+      { ...req, action: req.enabled ? 'flag.enabled' : 'flag.disabled', kind, intent: { enabled: req.enabled } },
       (p) => p.setEnabled(req.flag, req.environment, req.enabled),
       (state) => state.enabled === req.enabled,
     );
@@ -138,6 +146,8 @@ export function createFlagActions(ctx: ActionContext) {
   }) {
     const current = ctx.flags.cachedState(req.flag, req.environment)?.strategies.find((s) => s.id === req.strategyId);
     const raising = current?.rollout == null || req.rollout > current.rollout;
+    const kind = raising ? 'rollout.raise' : 'rollout.lower';
+    await ctx.policy?.beforeFlag(kind, req.flag, req.environment, who());
     const release = raising && isProduction(ctx.flags.environments(), req.environment);
     if (release && !req.reason) {
       throw new RingsideError(
@@ -148,7 +158,7 @@ export function createFlagActions(ctx: ActionContext) {
     // Lowering a rollout takes exposure away, like a kill: never blocked.
     if (release) ctx.releaseGate?.(`Raising the rollout of ${req.flag} in ${req.environment} to ${req.rollout}%`, req.blackoutOverride);
     const done = await audited(
-      { ...req, action: 'flag.strategy.updated', intent: { strategyId: req.strategyId, rollout: req.rollout } },
+      { ...req, action: 'flag.strategy.updated', kind, intent: { strategyId: req.strategyId, rollout: req.rollout } },
       (p) => p.setRollout(req.flag, req.environment, req.strategyId, req.rollout),
       (state) => state.strategies.some((s) => s.id === req.strategyId && s.rollout === req.rollout),
     );
@@ -170,6 +180,8 @@ export function createFlagActions(ctx: ActionContext) {
   }) {
     const cached = ctx.flags.cachedState(req.flag, req.environment)?.strategies.find((s) => s.id === req.strategyId);
     const label = cached?.title ? `strategy "${cached.title}"` : `strategy ${req.strategyId}`;
+    const kind = req.enabled ? 'strategy.enable' : 'strategy.disable';
+    await ctx.policy?.beforeFlag(kind, req.flag, req.environment, who());
     const release = req.enabled && isProduction(ctx.flags.environments(), req.environment);
     if (release && !req.reason) {
       throw new RingsideError(
@@ -182,6 +194,7 @@ export function createFlagActions(ctx: ActionContext) {
       {
         ...req,
         action: req.enabled ? 'flag.strategy.enabled' : 'flag.strategy.disabled',
+        kind,
         intent: { strategyId: req.strategyId, disabled: !req.enabled },
       },
       (p) => p.setStrategyEnabled(req.flag, req.environment, req.strategyId, req.enabled),
@@ -192,6 +205,7 @@ export function createFlagActions(ctx: ActionContext) {
 
   /** Kill every flag carrying `type:value` that is on in the environment; one result per flag. */
   async function killByTag(req: { tag: string; environment: string; reason?: string }) {
+    ctx.policy?.requireAllowed('flag.killByTag', req.environment, who());
     const split = req.tag.indexOf(':');
     const type = req.tag.slice(0, split);
     const value = req.tag.slice(split + 1);

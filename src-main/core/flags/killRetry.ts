@@ -22,7 +22,7 @@ interface Entry extends KillRetry {
 }
 
 /** The flag actions' context (without the release gate: a kill is never blocked), and a timer. */
-export type KillRetryDeps = Pick<ActionContext, 'workspace' | 'audit' | 'backends' | 'flags' | 'bus' | 'clock' | 'actor'> & {
+export type KillRetryDeps = Pick<ActionContext, 'workspace' | 'audit' | 'backends' | 'flags' | 'bus' | 'clock' | 'actor' | 'policy'> & {
   schedule: (ms: number, fn: () => void) => () => void;
 };
 
@@ -101,6 +101,7 @@ export function createKillRetrier(deps: KillRetryDeps) {
         const confirmedAt = clock.now();
         flags.applyState(entry.flag, state, confirmedAt);
         outcome(entry, 'confirmed', { state, confirmedAt, latencyMs: confirmedAt - entry.startedAt });
+        await deps.policy?.afterFlag('flag.off', entry.flag, entry.environment, { actor: deps.actor, source: 'console' }, 'flag.disabled', null);
         return end(entry, 'confirmed', `Off in ${entry.environment}, confirmed at ${clockTime(confirmedAt)} after ${entry.attempts} attempt(s).`);
       }
       entry.lastError = 'The server accepted the kill but still reads the flag on.';
@@ -109,6 +110,7 @@ export function createKillRetrier(deps: KillRetryDeps) {
       if (entry.state !== 'trying') return;
       entry.lastError = message(error);
       const code = error instanceof RingsideError ? error.code : 'internal';
+      deps.policy?.fourEyes.noteRefusal(error, entry.environment);
       if (!TRANSIENT.has(code)) {
         outcome(entry, `failed: ${entry.lastError.slice(0, 500)}`, {});
         return end(entry, 'stopped', `Stopped trying: ${entry.lastError}`);
@@ -123,6 +125,8 @@ export function createKillRetrier(deps: KillRetryDeps) {
       const key = cellKey(flag, environment);
       const running = entries.get(key);
       if (running?.state === 'trying') return view(running);
+      // A kill is never held for a second person, but a viewer may not kill at all.
+      deps.policy?.requireAllowed('flag.off', environment, deps.actor);
       const now = clock.now();
       const intentId = audit.append({
         time: now,

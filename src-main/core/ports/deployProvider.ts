@@ -1,3 +1,4 @@
+import type { DeployGovernance } from './governance';
 import type { AnalysisRunView, GateInstall } from '../../../src-shared/domain/analysis';
 import type { Rollout } from '../../../src-shared/domain/rollout';
 
@@ -57,4 +58,6 @@ export interface DeployProvider {
    * write, then a read-back) and say where the rollout references it.
    */
   installAnalysisTemplate?(ref: RolloutRef, template: Record<string, unknown>): Promise<GateInstall>;
+  /** What the credentials may do per namespace, who they are, and rollout approvals kept as annotations. */
+  governance?: DeployGovernance;
 }

@@ -1,3 +1,4 @@
+import type { FlagGovernance } from './governance';
 import type {
   Environment,
   FeatureTypeInfo,
@@ -53,6 +54,8 @@ export interface FlagProvider {
    * commit page by page, show progress, be cancelled and resume.
    */
   eventPage?(offset: number, limit: number): Promise<FlagServerEventPage>;
+  /** What the token may do, who it acts as, and the server's change requests where it has them. */
+  governance?: FlagGovernance;
 }
 
 export interface FlagServerEventPage {

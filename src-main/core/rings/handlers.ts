@@ -1,4 +1,5 @@
 import type { Handlers } from '../handlers';
+import type { Policy } from '../policy/actionPolicy';
 import type { GateInstaller } from './installGate';
 import type { RingService } from './ringService';
 import type { RolloutActions } from './rolloutActions';
@@ -7,7 +8,14 @@ import type { WindowsService } from './windowsService';
 type RingChannels = Extract<keyof Handlers, `plans:${string}` | `windows:${string}` | 'rollouts:promote' | 'rollouts:abort' | 'rollouts:retry' | 'rollouts:pause'>;
 
 /** The release-plan, release-window and rollout-action channels of one workspace session. */
-export function ringHandlers(rings: RingService, rollouts: RolloutActions, windows: WindowsService, actor: string, gates: GateInstaller): Pick<Handlers, RingChannels> {
+export function ringHandlers(
+  rings: RingService,
+  rollouts: RolloutActions,
+  windows: WindowsService,
+  actor: string,
+  gates: GateInstaller,
+  policy?: Policy,
+): Pick<Handlers, RingChannels> {
   const person = (reason?: string) => ({ actor, source: 'console' as const, reason });
   return {
     'plans:list': async () => rings.list(),
@@ -20,7 +28,10 @@ export function ringHandlers(rings: RingService, rollouts: RolloutActions, windo
     'plans:exportGate': async (req) => rings.exportGate(req.planId, { address: req.address, intervalSeconds: req.intervalSeconds ?? 60 }),
     'plans:installGate': ({ intervalSeconds, ...req }) => gates.install({ ...req, intervalSeconds: intervalSeconds ?? 60, actor }),
     'windows:get': async () => windows.get(),
-    'windows:set': async (req) => windows.set(req),
+    'windows:set': async (req) => {
+      policy?.requireAllowed('windows.edit', 'deploy', actor);
+      return windows.set(req);
+    },
     'rollouts:promote': ({ namespace, name, full, reason, blackoutOverride }) =>
       rollouts.act(full ? 'promoteFull' : 'promote', { namespace, name }, { ...person(reason), blackoutOverride }),
     'rollouts:abort': ({ namespace, name, reason }) => rollouts.act('abort', { namespace, name }, person(reason)),

@@ -28,11 +28,14 @@ export function createGateInstaller(ctx: RolloutActionContext & {
     if (!plan) throw new RingsideError('not_found', `No release plan "${req.planId.slice(0, 80)}" in workspace ${ctx.workspace.name}.`);
     const ref = plan.rollout;
     if (!ref) throw new RingsideError('bad_request', `Plan ${plan.name} drives no rollout, so there is no namespace to install its gate in.`);
+    const who = { actor: req.actor, source: 'console' as const };
+    ctx.policy?.requireAllowed('gate.install', 'deploy', who);
     const deploy = ctx.workspace.deploy;
     if (!deploy) throw new RingsideError('unavailable', 'No deploy backend is configured for this workspace.');
     const installer = deploy.installAnalysisTemplate?.bind(deploy);
     if (!installer) throw new RingsideError('unavailable', `The ${deploy.provider} deploy backend cannot install analysis templates.`);
     const exported = ctx.exportGate(plan.id, { address: req.address, intervalSeconds: req.intervalSeconds });
+    const approval = (await ctx.policy?.fourEyes.requireDeployApproval(ref, 'installGate', `Installing the health gate ${exported.name} in ${ref.namespace}`)) ?? null;
     ctx.gate.check(`Installing the health gate ${exported.name} in ${ref.namespace}`, req.blackoutOverride, req.actor);
     const base = {
       source: 'console' as const,
@@ -55,6 +58,7 @@ export function createGateInstaller(ctx: RolloutActionContext & {
         metrics: installed.metrics,
         referencedBy: installed.references.map((r) => r.where),
       });
+      await ctx.policy?.released(ref, approval, who);
       return installed;
     } catch (error) {
       outcome(`failed: ${message(error).slice(0, 500)}`, { intentId });

@@ -5,6 +5,7 @@ import { RingsideError } from '../../../src-shared/ipc/result';
 import type { BackendTracker } from '../backends';
 import type { CanaryService } from '../canary/canaryService';
 import type { EventBus } from '../events';
+import type { Policy } from '../policy/actionPolicy';
 import type { Clock } from '../ports';
 import type { AuditQueries } from '../store/audit';
 import type { ReleasePlanQueries } from '../store/releasePlans';
@@ -29,6 +30,8 @@ export interface RingDeps extends LayerDeps {
   canary: Pick<CanaryService, 'verdict' | 'resumeFrom' | 'forget'>;
   windows: WindowsService;
   backends: BackendTracker;
+  /** Profiles, four-eyes and break-glass (core/policy); absent in tests of the rings alone. */
+  policy?: Policy;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -43,6 +46,10 @@ const summary = (layers: LayerResult[]) => layers.map((l) => `${l.layer} ${l.tar
 export function createRingService(workspace: Workspace, deps: RingDeps) {
   const { store, clock } = deps;
   const queues = new Map<string, Promise<unknown>>();
+  /** Why auto-advance waits (the profile, or a second person), per plan, as its last healthy observation found. */
+  const held = new Map<string, string>();
+  const person = () => ({ actor: deps.actor, source: 'console' as const });
+  const allowed = (action: 'plan.edit' | 'plan.halt' | 'plan.rollback') => deps.policy?.requireAllowed(action, 'deploy', person());
 
   function exclusive<T>(planId: string, work: () => Promise<T>): Promise<T> {
     const before = queues.get(planId) ?? Promise.resolve();
@@ -84,6 +91,8 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       const until = blackout.endsAtLocal ? ` until ${blackout.endsAtLocal}` : '';
       advance = { allowed: false, reason: `Release blackout: ${blackout.reason}${until}; an override reason lets it through.` };
     }
+    const hold = held.get(plan.id);
+    if (advance.allowed && hold && plan.autoAdvance) advance = { allowed: false, reason: `Auto-advance waits: ${hold}` };
     return { plan, run, rings: ringStatuses(plan, run, now), advance, computedAt: now };
   }
 
@@ -100,6 +109,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
   async function create(releaseId: string): Promise<PlanView> {
     const definition = workspace.releases.find((r) => r.release.id === releaseId);
     if (!definition) throw new RingsideError('not_found', `No release "${releaseId.slice(0, 80)}" in workspace ${workspace.name}.`);
+    allowed('plan.edit');
     if (store.list(workspace.id).some((p) => p.releaseId === releaseId)) {
       throw new RingsideError('conflict', `Release ${releaseId} already has a plan; change that one or reset it.`);
     }
@@ -124,6 +134,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
   function update(planId: string, patch: Partial<Pick<PlanSettings, 'autoAdvance' | 'guardMode' | 'rings' | 'environment' | 'name'>>) {
     return exclusive(planId, async () => {
       const plan = planOf(planId);
+      allowed('plan.edit');
       const run = runOf(plan);
       const reshaping = patch.rings !== undefined || (patch.environment !== undefined && patch.environment !== plan.environment);
       if (reshaping && run.ring !== -1) {
@@ -192,14 +203,21 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
       const check = advanceCheck(plan, run, clock.now());
       if (!check.allowed) throw new RingsideError('conflict', check.reason ?? 'The plan cannot advance now.');
       const next = plan.rings[run.ring + 1]!;
+      const approval = (await deps.policy?.beforeAdvance(plan, run, person())) ?? null;
       deps.windows.gatekeeper.check(`Advancing ${plan.name} to ${next.name}`, override, deps.actor);
-      return view(plan, await enterNext(plan, run, { actor: deps.actor, source: 'console' }, override));
+      try {
+        return view(plan, await enterNext(plan, run, person(), override));
+      } finally {
+        // Used up once tried, even if a layer failed: an approval never carries over to another attempt.
+        if (plan.rollout) await deps.policy?.released(plan.rollout, approval, person());
+      }
     });
   }
 
   function halt(planId: string, reason: string | undefined): Promise<{ plan: PlanView; layers: LayerResult[] }> {
     return exclusive(planId, async () => {
       const plan = planOf(planId);
+      allowed('plan.halt');
       const run = runOf(plan);
       if (run.ring < 0 || run.completedAt !== null) throw new RingsideError('conflict', `${plan.name} is not under way; there is nothing to halt.`);
       if (run.halt) throw new RingsideError('conflict', `${plan.name} is already halted: ${run.halt.reason}`);
@@ -230,6 +248,9 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
   function rollback(planId: string, reason: string | undefined): Promise<{ plan: PlanView; layers: LayerResult[] }> {
     return exclusive(planId, async () => {
       const plan = planOf(planId);
+      // Both layers are checked before either moves: a roll-back is never left half done by a profile.
+      allowed('plan.rollback');
+      if (plan.flag && workspace.flags) deps.policy?.requireAllowed('flag.off', plan.environment, person());
       const run = runOf(plan);
       if (run.ring < 0) throw new RingsideError('conflict', `${plan.name} has not started; there is nothing to roll back.`);
       const why = reason ?? 'Rolled back from the console';
@@ -249,6 +270,7 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
   function reset(planId: string, reason: string): Promise<PlanView> {
     return exclusive(planId, async () => {
       const plan = planOf(planId);
+      allowed('plan.edit');
       const before = runOf(plan);
       const run = newRun(plan);
       saveRun(plan, run);
@@ -302,17 +324,36 @@ export function createRingService(workspace: Workspace, deps: RingDeps) {
     let next = observed.run;
     const { decisions } = observed;
     saveRun(plan, next);
+    if (!decisions.some((d) => d.kind === 'autoAdvance')) held.delete(plan.id);
     for (const decision of decisions) {
       if (decision.kind === 'guard') next = await guard(plan, next, decision);
-      else if (!deps.windows.gatekeeper.status().blocked) {
-        try {
-          next = await enterNext(plan, next, { actor: AUTO_ACTOR, source: 'console' });
-        } catch {
-          // Audited in enterNext as a failed advance; the next poll tries again.
-        }
-      }
+      else if (!deps.windows.gatekeeper.status().blocked) next = await autoAdvance(plan, next);
     }
     return next;
+  }
+
+  /** Auto-advance goes only where a person could: the profile and four-eyes hold it, with the reason on the plan. */
+  async function autoAdvance(plan: ReleasePlan, run: PlanRun): Promise<PlanRun> {
+    const auto = { actor: AUTO_ACTOR, source: 'console' as const };
+    let approval: Awaited<ReturnType<Policy['beforeAdvance']>>;
+    try {
+      approval = (await deps.policy?.beforeAdvance(plan, run, auto)) ?? null;
+    } catch (error) {
+      const reason = message(error);
+      if (held.get(plan.id) !== reason) {
+        audit({ ...auto, environment: plan.environment, objectType: 'plan', objectId: plan.id, action: 'plan.autoAdvance.held', before: { ring: plan.rings[run.ring]?.name ?? null }, after: null, reason, result: 'waiting' });
+      }
+      held.set(plan.id, reason);
+      return run;
+    }
+    held.delete(plan.id);
+    try {
+      return await enterNext(plan, run, auto);
+    } catch {
+      return run; // audited in enterNext as a failed advance; the next poll tries again
+    } finally {
+      if (plan.rollout) await deps.policy?.released(plan.rollout, approval, auto);
+    }
   }
 
   /** One round of the session's poll: observe every plan under way. */

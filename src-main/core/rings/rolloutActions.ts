@@ -5,6 +5,7 @@ import type { BackendTracker } from '../backends';
 import type { EventBus } from '../events';
 import type { Clock, DeployProvider, RolloutRef } from '../ports';
 import type { AuditQueries } from '../store/audit';
+import type { Policy } from '../policy/actionPolicy';
 import type { Workspace } from '../workspace';
 import type { Gatekeeper } from './windowsService';
 
@@ -16,7 +17,7 @@ export interface RolloutActor {
   reason?: string;
   /** the reason to go ahead during a release blackout (promotions only) */
   blackoutOverride?: string;
-  /** the caller already asked the release windows for this action (advancing a ring) */
+  /** the caller already asked the release windows and the policy for this action (advancing a ring) */
   releaseChecked?: boolean;
   /** what made the guard act, kept in the audit beside the outcome */
   evidence?: unknown;
@@ -45,6 +46,8 @@ export interface RolloutActionContext {
   bus: EventBus;
   clock: Clock;
   gate: Gatekeeper;
+  /** Profiles, four-eyes and break-glass (core/policy); absent in tests of the actions alone. */
+  policy?: Policy;
 }
 
 export function createRolloutActions(ctx: RolloutActionContext) {
@@ -56,6 +59,7 @@ export function createRolloutActions(ctx: RolloutActionContext) {
   async function act(verb: RolloutVerb, ref: RolloutRef, who: RolloutActor): Promise<Rollout> {
     const spec = ACTIONS[verb];
     const deploy = provider();
+    const approval = who.releaseChecked ? null : ((await ctx.policy?.beforeRollout(verb, ref, who)) ?? null);
     if (spec.releases && !who.releaseChecked) ctx.gate.check(`${spec.what} ${ref.namespace}/${ref.name}`, who.blackoutOverride, who.actor);
     const base = {
       source: who.source,
@@ -77,8 +81,10 @@ export function createRolloutActions(ctx: RolloutActionContext) {
     const outcome = (result: string, after: unknown) =>
       ctx.audit.append({ ...base, time: ctx.clock.now(), action: spec.action, before: { namespace: ref.namespace }, after, result });
     let outcomeWritten = false;
+    let accepted = false;
     try {
       const rollout = await ctx.backends.track('deploy', () => deploy[verb](ref));
+      accepted = true;
       const state = { intentId, phase: rollout.phase, canaryWeight: rollout.canaryWeight, aborted: rollout.aborted, paused: rollout.paused };
       if (rollout.unconfirmed) {
         outcome('unconfirmed', { ...state, phaseConfirmed: false, note: rollout.unconfirmed });
@@ -99,6 +105,8 @@ export function createRolloutActions(ctx: RolloutActionContext) {
       if (!outcomeWritten) outcome(`failed: ${message(error).slice(0, 500)}`, { intentId });
       throw error;
     } finally {
+      // Accepted, even if not confirmed yet: the approval is used up and an abort is reviewed.
+      if (accepted) await ctx.policy?.afterRollout(verb, ref, who, approval, who.reason ?? null);
       ctx.bus.emit('state:changed', { domain: 'rollouts' });
       ctx.bus.emit('state:changed', { domain: 'audit' });
     }

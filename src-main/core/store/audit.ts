@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent, NewAuditEvent } from '../../../src-shared/domain/audit';
+import { maskSecrets } from '../security/secretMask';
 import { auditSearch } from './auditSearch';
 import { GENESIS, rowHash, verifyChain, type ChainReport, type ChainedFields } from './auditChain';
 
@@ -36,6 +37,9 @@ const toEvent = (row: AuditRow): AuditEvent => ({
   result: row.result,
 });
 
+/** Free text in a row (an outcome quoting an upstream error, a reason, details) is stored with secrets masked, then hashed. */
+const masked = (text: string | null) => (text === null ? null : maskSecrets(text));
+
 const toFields = (id: number, e: NewAuditEvent, externalId: string | null): ChainedFields => ({
   id,
   time: e.time,
@@ -46,10 +50,10 @@ const toFields = (id: number, e: NewAuditEvent, externalId: string | null): Chai
   object_type: e.objectType,
   object_id: e.objectId,
   action: e.action,
-  before_json: e.before == null ? null : JSON.stringify(e.before),
-  after_json: e.after == null ? null : JSON.stringify(e.after),
-  reason: e.reason,
-  result: e.result,
+  before_json: e.before == null ? null : masked(JSON.stringify(e.before)),
+  after_json: e.after == null ? null : masked(JSON.stringify(e.after)),
+  reason: masked(e.reason),
+  result: masked(e.result),
   external_id: externalId,
 });
 

@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
+import { ensurePrivateFile, withPrivateUmask } from './fileModes';
 import { migrations } from './migrations/index';
 
 export interface OpenOptions {
@@ -21,9 +22,9 @@ export function openStore(options: OpenOptions): OpenedStore {
   const notices: string[] = [];
   if (options.file !== ':memory:' && existsSync(options.file)) {
     try {
-      return { db: prepare(connect(options)), notices };
+      return { db: openPrivate(options), notices };
     } catch (error) {
-      if (isNewerSchema(error)) throw error;
+      if (keepInPlace(error)) throw error;
       const movedTo = moveAside(options.file, options.now?.() ?? Date.now());
       notices.push(
         `The local database ${options.file} could not be read (${describe(error)}). ` +
@@ -31,11 +32,47 @@ export function openStore(options: OpenOptions): OpenedStore {
       );
     }
   }
-  return { db: prepare(connect(options)), notices };
+  return { db: openPrivate(options), notices };
 }
 
 function connect(options: OpenOptions): Database {
   return new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+}
+
+/**
+ * The database and its -wal and -shm are 0600. The file is created under a 0077 umask, so it is
+ * never readable by others, not even for a moment; files left looser by an older Ringside are
+ * tightened right after opening. SQLite gives a -wal or -shm it creates later (first write, after a
+ * checkpoint truncates, next start) the mode of the database file itself (os_unix.c,
+ * findCreateFileMode), so they stay 0600 without another chmod.
+ */
+function openPrivate(options: OpenOptions): Database {
+  if (options.file === ':memory:') return prepare(connect(options));
+  return withPrivateUmask(() => {
+    const db = connect(options);
+    tighten(db, options.file, ['']);
+    const ready = prepare(db);
+    tighten(ready, options.file, ['-wal', '-shm']);
+    return ready;
+  });
+}
+
+/** A file Ringside cannot make private is refused, not moved aside: it is not damaged, it is someone else's. */
+class FileModeError extends Error {}
+
+function tighten(db: Database, file: string, suffixes: string[]): void {
+  for (const suffix of suffixes) {
+    try {
+      ensurePrivateFile(file + suffix);
+    } catch (error) {
+      db.close();
+      throw new FileModeError(
+        `The local database ${file + suffix} could not be made private to this user (${describe(error)}). ` +
+          'Check who owns the data folder, or start Ringside with --data-dir pointing elsewhere.',
+        { cause: error },
+      );
+    }
+  }
 }
 
 function prepare(db: Database): Database {
@@ -55,7 +92,8 @@ function prepare(db: Database): Database {
 }
 
 class NewerSchemaError extends Error {}
-const isNewerSchema = (error: unknown) => error instanceof NewerSchemaError;
+/** Errors that say the file is fine but not ours to use: never moved aside. */
+const keepInPlace = (error: unknown) => error instanceof NewerSchemaError || error instanceof FileModeError;
 
 /** Run every migration above the file's user_version, each in its own transaction. */
 export function migrate(db: Database): number {
@@ -86,6 +124,8 @@ function moveAside(file: string, now: number): string {
     for (const suffix of ['-wal', '-shm']) {
       if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
     }
+    // the copy kept aside holds the same history: as private as the database it was
+    for (const suffix of ['', '-wal', '-shm']) ensurePrivateFile(target + suffix);
   } catch (error) {
     throw new Error(
       `The local database ${file} is damaged and could not be moved aside (${describe(error)}). ` +
