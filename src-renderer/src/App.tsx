@@ -13,6 +13,7 @@ import type { ViewId } from './store/slices/navSlice';
 import { useRingside } from './store/useRingside';
 import { AuditView } from './views/audit/AuditView';
 import { CanaryView } from './views/canary/CanaryView';
+import { ChangesView } from './views/changes/ChangesView';
 import { DebtView } from './views/debt/DebtView';
 import { FlagsView } from './views/flags/FlagsView';
 import { RingsView } from './views/rings/RingsView';
@@ -23,6 +24,7 @@ const viewComponents: Record<ViewId, ComponentType> = {
   rings: RingsView,
   audit: AuditView,
   debt: DebtView,
+  changes: ChangesView,
 };
 
 /** The console: header, notices, the view switcher, the active view and the Ctrl/Cmd+K palette. */

@@ -11,11 +11,19 @@ export interface ErrorNoteProps {
   floating?: boolean;
 }
 
+/** The permission the server named, when main's sentence does not already say it. */
+export const missingPermission = (error: IpcError): string | null =>
+  error.permission && !error.message.includes(error.permission) ? error.permission : null;
+
 /** An api error as the message main wrote for a person, with a way to try again. */
 export function ErrorNote({ error, onRetry, floating }: ErrorNoteProps) {
+  const permission = missingPermission(error);
   const body = (
     <>
-      <span className="error-message">{error.message}</span>
+      <span className="error-message">
+        {error.message}
+        {permission && <span className="error-permission"> (missing permission: {permission})</span>}
+      </span>
       {onRetry && (
         <button type="button" className="retry" onClick={onRetry}>
           Retry

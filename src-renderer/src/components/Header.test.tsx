@@ -1,13 +1,78 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { WorkspaceEntry } from '../../../src-shared/ipc/channels/workspaceChannels';
 import { ok } from '../../../src-shared/ipc/result';
 import { createFakeBridge } from '../test/fakeBridge';
+import { demoEntry } from '../test/fakeGovernance';
 import { formatClockSeconds } from '../format/time';
 import { NOW, workspace } from '../test/fixtures';
-import { renderConsole } from '../test/renderConsole';
+import { renderConsole, settle } from '../test/renderConsole';
+import { switchWorkspace } from '../transport/workspaceScope';
+
+// The page reload itself is the lead's transport module; here only that it is asked for, once, with the id.
+vi.mock('../transport/workspaceScope', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../transport/workspaceScope')>()),
+  switchWorkspace: vi.fn(),
+}));
+
+const prodEu: WorkspaceEntry = { ...demoEntry, id: 'prod-eu', name: 'Prod EU', kind: 'live', production: true, source: 'file', open: false };
+const withWorkspaces = (entries: WorkspaceEntry[]) => ({ 'workspaces:list': () => ok({ workspaces: entries, defaultId: 'demo' }) });
 
 describe('header', () => {
   afterEach(() => {
     vi.useRealTimers();
+    vi.mocked(switchWorkspace).mockClear();
+  });
+
+  it('marks a production workspace unmistakably: a red band with PRODUCTION and its name, and [PROD] first in the title', async () => {
+    await renderConsole(createFakeBridge({ 'workspace:current': () => ok({ ...workspace, id: 'prod-eu', name: 'Prod EU', kind: 'live', production: true }) }));
+    expect(screen.getByTestId('production-band').textContent).toBe('PRODUCTION · Prod EU');
+    expect(screen.getByRole('banner').dataset.production).toBe('true');
+    expect(within(screen.getByTestId('workspace-name')).getByText('PRODUCTION')).toBeTruthy();
+    expect(document.title).toBe('[PROD] Prod EU · Ringside');
+  });
+
+  it('has no production band and no [PROD] outside production', async () => {
+    await renderConsole(createFakeBridge({ 'workspace:current': () => ok({ ...workspace, name: 'Staging', kind: 'live', production: false }) }));
+    expect(screen.queryByTestId('production-band')).toBeNull();
+    expect(screen.queryByText('PRODUCTION')).toBeNull();
+    expect(document.title).toBe('Staging · Ringside');
+  });
+
+  it('switches workspace in one choice from the header menu', async () => {
+    await renderConsole(createFakeBridge(withWorkspaces([demoEntry, prodEu])));
+    fireEvent.click(screen.getByRole('button', { name: 'Switch workspace' }));
+    const menu = within(screen.getByRole('list', { name: 'Workspaces' }));
+    const here = menu.getByRole('button', { name: /Demo fleet/ });
+    expect(here.getAttribute('aria-current')).toBe('true');
+    fireEvent.click(here);
+    expect(switchWorkspace).not.toHaveBeenCalled();
+    fireEvent.click(menu.getByRole('button', { name: 'Prod EU PRODUCTION' }));
+    expect(switchWorkspace).toHaveBeenCalledExactlyOnceWith('prod-eu');
+  });
+
+  it('opens a workspace beside this one: a tab in serve mode (noopener), nothing more when the desktop app opened a window', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const bridge = createFakeBridge(withWorkspaces([demoEntry, prodEu]));
+    await renderConsole(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Switch workspace' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Prod EU beside this one' }));
+    await settle();
+    expect(bridge.requestsTo('workspaces:open')).toEqual([{ id: 'prod-eu' }]);
+    expect(open).toHaveBeenCalledExactlyOnceWith('/?workspace=prod-eu', '_blank', 'noopener');
+
+    bridge.respond('workspaces:open', () => ok({ path: '/?workspace=prod-eu', opened: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Switch workspace' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open Prod EU beside this one' }));
+    await settle();
+    expect(bridge.requestsTo('workspaces:open')).toHaveLength(2);
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(switchWorkspace).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('offers no switcher when there is only one workspace', async () => {
+    await renderConsole();
+    expect(screen.queryByRole('button', { name: 'Switch workspace' })).toBeNull();
   });
 
   it('names the workspace and marks the demo', async () => {

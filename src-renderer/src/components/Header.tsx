@@ -6,6 +6,7 @@ import { useRingside } from '../store/useRingside';
 import { BackendChip } from './BackendChip';
 import { ErrorNote } from './ErrorNote';
 import { OFFLINE_BANNER_ID, OfflineBanner } from './OfflineBanner';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { WorkspaceSettings } from '../views/settings/WorkspaceSettings';
 
 /**
@@ -28,7 +29,15 @@ function useStatusRefresh(pollMs: number | null, online: boolean) {
   }, [pollMs, online]);
 }
 
-/** App name, the workspace in use, whether the core answers and the state of each backend it talks to. */
+/** The tab or window title names the workspace; a production one starts with [PROD], seen even in a tab strip. */
+function useWorkspaceTitle(name: string | null, production: boolean) {
+  useEffect(() => {
+    if (name === null) return;
+    document.title = `${production ? '[PROD] ' : ''}${name} · Ringside`;
+  }, [name, production]);
+}
+
+/** App name, the workspace in use (a production one under a red band), whether the core answers and the state of each backend it talks to. */
 export function Header() {
   const { data, error } = useRingside((s) => s.workspace);
   const progress = useRingside((s) => s.syncProgress);
@@ -36,16 +45,25 @@ export function Header() {
   const offline = useRingside(isCoreOffline);
   const now = useNow(1000);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const production = data?.production === true;
   useStatusRefresh(liveness.pollMs, liveness.status === 'online');
+  useWorkspaceTitle(data?.name ?? null, production);
   return (
-    <header className="app-header" data-core={liveness.status}>
+    <header className="app-header" data-core={liveness.status} data-production={production || undefined}>
+      {production && (
+        <div className="production-band" data-testid="production-band" role="note" aria-label="Production workspace">
+          PRODUCTION · {data.name}
+        </div>
+      )}
       <h1 className="app-name">Ringside</h1>
       {data && (
         <div className="workspace" data-testid="workspace-name" data-kind={data.kind}>
           <span className="workspace-label">{data.name}</span>
           {data.kind === 'demo' && <span className="badge badge-demo">demo</span>}
+          {production && <span className="badge badge-production">PRODUCTION</span>}
         </div>
       )}
+      <WorkspaceSwitcher currentId={data?.id ?? null} />
       <div className="header-actions">
         <kbd className="muted" title="Open the command palette">Ctrl+K</kbd>
         <button

@@ -6,14 +6,14 @@ const nav = () => within(screen.getByRole('navigation', { name: 'Views' }));
 const current = () => nav().getAllByRole('button').find((b) => b.getAttribute('aria-current') === 'page')?.textContent;
 
 describe('view navigation', () => {
-  it('starts on Kill switches and offers the five views', async () => {
+  it('starts on Kill switches and offers the six views', async () => {
     await renderConsole();
-    expect(nav().getAllByRole('button').map((b) => b.textContent)).toEqual(['Kill switches', 'Canary', 'Rings', 'Audit', 'Flag debt']);
+    expect(nav().getAllByRole('button').map((b) => b.textContent)).toEqual(['Kill switches', 'Canary', 'Rings', 'Audit', 'Flag debt', 'Changes']);
     expect(current()).toBe('Kill switches');
     expect(await screen.findAllByTestId('flag-row')).not.toHaveLength(0);
   });
 
-  it('switches views with Alt+2 and Alt+4', async () => {
+  it('switches views with Alt+2, Alt+4 and Alt+6', async () => {
     await renderConsole();
     fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true });
     await settle();
@@ -25,6 +25,11 @@ describe('view navigation', () => {
     fireEvent.keyDown(window, { key: '¢', code: 'Digit4', altKey: true });
     expect(current()).toBe('Audit');
     expect((await screen.findByTestId('audit-list')).dataset.count).toBe('120');
+
+    fireEvent.keyDown(window, { key: '6', code: 'Digit6', altKey: true });
+    await settle();
+    expect(current()).toBe('Changes');
+    expect(screen.getByRole('heading', { name: 'Changes' })).toBeTruthy();
   });
 
   it('ignores digits without Alt, or with Ctrl as well', async () => {

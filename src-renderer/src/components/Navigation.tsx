@@ -7,9 +7,10 @@ export const viewLabels: Record<ViewId, string> = {
   rings: 'Rings',
   audit: 'Audit',
   debt: 'Flag debt',
+  changes: 'Changes',
 };
 
-/** The views; Alt+1..5 (useViewShortcuts) switch them as well. */
+/** The views; Alt+1..6 (useViewShortcuts) switch them as well. */
 export function Navigation() {
   const view = useRingside((s) => s.view);
   const setView = useRingside((s) => s.setView);

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { views } from '../store/slices/navSlice';
 import { useRingside } from '../store/useRingside';
 
-/** Alt+1..4 switch views. Uses event.code too: on macOS Alt+digit types a symbol as event.key. */
+/** Alt+1..6 switch views. Uses event.code too: on macOS Alt+digit types a symbol as event.key. */
 export function useViewShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

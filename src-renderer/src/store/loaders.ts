@@ -11,6 +11,15 @@ export const loadWorkspace = () => loadInto('workspace', (api) => api.workspace.
 export const loadFlags = () => loadInto('flags', (api) => api.flags.list({}));
 export const loadDebt = () => loadInto('debt', (api) => api.flags.debt({}));
 export const loadRollouts = () => loadInto('rollouts', (api) => api.rollouts.list({}));
+export const loadWorkspaces = () => loadInto('workspaces', (api) => api.workspaces.list({}));
+export const loadIdentity = () => loadInto('identity', (api) => api.workspace.identity({}));
+/** refresh: ask the servers again what the credentials may do, instead of the core's last answer */
+export const loadPolicy = (refresh = false) => loadInto('policy', (api) => api.policy.get(refresh ? { refresh } : {}));
+export const loadPendingChanges = () => loadInto('pendingChanges', (api) => api.changes.list({}));
+export const loadReviews = () =>
+  loadInto('reviews', (api) =>
+    api.reviews.list(useRingside.getState().reviewsIncludeAcknowledged ? { includeAcknowledged: true } : {}),
+  );
 
 /** Releases, keeping the selection when it still exists and otherwise picking the first. */
 export async function loadReleases(): Promise<void> {

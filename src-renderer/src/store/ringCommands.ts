@@ -24,6 +24,9 @@ export const advancePlan = (planId: string, blackoutOverride?: string) =>
 export const haltPlan = (planId: string) => command((api) => api.plans.halt({ planId }), 'all');
 export const rollbackPlan = (planId: string) => command((api) => api.plans.rollback({ planId }), 'all');
 export const resetPlan = (planId: string, reason: string) => command((api) => api.plans.reset({ planId, reason }), 'plans');
+/** Promote a paused rollout past its pause; a release, so it carries the person's reason. */
+export const promoteRollout = (rollout: { namespace: string; name: string }, reason: string) =>
+  command((api) => api.rollouts.promote({ namespace: rollout.namespace, name: rollout.name, reason }), 'all');
 export const saveWindows = (windows: RequestOf<'windows:set'>) => command((api) => api.windows.set(windows), 'plans');
 
 export async function exportGate(request: RequestOf<'plans:exportGate'>): Promise<Result<ResponseOf<'plans:exportGate'>>> {

@@ -10,7 +10,7 @@ describe('session', () => {
   it('loads every domain at start', async () => {
     const { bridge } = await renderConsole();
     const channels = new Set(bridge.calls.map((c) => c.channel));
-    for (const channel of ['app:info', 'workspace:current', 'flags:list', 'canary:releases', 'rollouts:list', 'audit:count', 'audit:search']) {
+    for (const channel of ['app:info', 'workspace:current', 'workspaces:list', 'policy:get', 'flags:list', 'canary:releases', 'rollouts:list', 'audit:count', 'audit:search']) {
       expect(channels).toContain(channel);
     }
     expect(useRingside.getState().selectedReleaseId).toBe('checkout-2.4.0');
@@ -85,8 +85,8 @@ describe('session', () => {
     const before = bridge.calls.length;
     reconnect();
     await settle();
-    // info, workspace, flags, releases, rollouts, audit, plans, windows
-    expect(bridge.calls.length - before).toBe(8);
+    // info, workspace, workspaces, policy, flags, releases, rollouts, audit, plans, windows
+    expect(bridge.calls.length - before).toBe(10);
     end();
   });
 });

@@ -3,7 +3,19 @@ import type { PayloadOf } from '../../../src-shared/ipc/contract';
 import type { LivenessSource } from '../transport/liveness';
 import { loadAudit } from './auditLoaders';
 import { attachBridge, currentBridge } from './bridge';
-import { loadAppInfo, loadCanarySeries, loadDebt, loadFlags, loadReleases, loadRollouts, loadWorkspace } from './loaders';
+import {
+  loadAppInfo,
+  loadCanarySeries,
+  loadDebt,
+  loadFlags,
+  loadPendingChanges,
+  loadPolicy,
+  loadReleases,
+  loadReviews,
+  loadRollouts,
+  loadWorkspace,
+  loadWorkspaces,
+} from './loaders';
 import { loadRings } from './ringLoaders';
 import { useRingside } from './useRingside';
 
@@ -14,11 +26,20 @@ const reloadDebtIfShown = async () => {
   if (useRingside.getState().debt.data) await loadDebt();
 };
 
+/** The Changes view's lists, like the debt board, are read when first shown and then kept current. */
+const reloadChangesIfShown = async () => {
+  if (useRingside.getState().pendingChanges.data) await loadPendingChanges();
+};
+const reloadReviewsIfShown = async () => {
+  if (useRingside.getState().reviews.data) await loadReviews();
+};
+
 const reloaders: Record<Domain, () => Promise<unknown>> = {
-  flags: () => Promise.all([loadFlags(), reloadDebtIfShown()]),
-  rollouts: loadRollouts,
+  flags: () => Promise.all([loadFlags(), reloadDebtIfShown(), reloadChangesIfShown()]),
+  rollouts: () => Promise.all([loadRollouts(), reloadChangesIfShown()]),
   plans: loadRings,
-  audit: loadAudit,
+  // a kill where releases need approval is listed for review: it is audited first
+  audit: () => Promise.all([loadAudit(), reloadReviewsIfShown()]),
   backends: loadWorkspace,
   canary: async () => {
     await loadReleases();
@@ -30,7 +51,19 @@ export const reloadDomain = (domain: Domain) => reloaders[domain]();
 
 /** Everything the console shows, loaded in parallel. */
 export async function loadEverything(): Promise<void> {
-  await Promise.all([loadAppInfo(), loadWorkspace(), loadFlags(), loadReleases(), loadRollouts(), loadAudit(), loadRings()]);
+  await Promise.all([
+    loadAppInfo(),
+    loadWorkspace(),
+    loadWorkspaces(),
+    loadPolicy(),
+    loadFlags(),
+    loadReleases(),
+    loadRollouts(),
+    loadAudit(),
+    loadRings(),
+    reloadChangesIfShown(),
+    reloadReviewsIfShown(),
+  ]);
 }
 
 export interface SessionTransport {

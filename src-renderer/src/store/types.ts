@@ -5,6 +5,7 @@ import type { DebtSlice } from './slices/debtSlice';
 import type { FlagOpsSlice } from './slices/flagOpsSlice';
 import type { FlagsSlice } from './slices/flagsSlice';
 import type { NavSlice } from './slices/navSlice';
+import type { PolicySlice } from './slices/policySlice';
 import type { RingsSlice } from './slices/ringsSlice';
 import type { RolloutsSlice } from './slices/rolloutsSlice';
 import type { WorkspaceSlice } from './slices/workspaceSlice';
@@ -18,4 +19,5 @@ export type RingsideState = AppSlice &
   CanarySlice &
   RolloutsSlice &
   RingsSlice &
-  AuditSlice;
+  AuditSlice &
+  PolicySlice;

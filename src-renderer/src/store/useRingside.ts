@@ -6,6 +6,7 @@ import { createDebtSlice } from './slices/debtSlice';
 import { createFlagOpsSlice } from './slices/flagOpsSlice';
 import { createFlagsSlice } from './slices/flagsSlice';
 import { createNavSlice, readStoredView } from './slices/navSlice';
+import { createPolicySlice } from './slices/policySlice';
 import { createRingsSlice } from './slices/ringsSlice';
 import { createRolloutsSlice } from './slices/rolloutsSlice';
 import { createWorkspaceSlice } from './slices/workspaceSlice';
@@ -23,6 +24,7 @@ export const useRingside = create<RingsideState>()((...a) => ({
   ...createRolloutsSlice(...a),
   ...createRingsSlice(...a),
   ...createAuditSlice(...a),
+  ...createPolicySlice(...a),
 }));
 
 /** Back to a fresh store (tests, or a new session), re-reading the remembered view. */

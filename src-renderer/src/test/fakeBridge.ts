@@ -4,6 +4,7 @@ import { parseRequest } from '../../../src-shared/ipc/parse';
 import { fail, ok, type ErrorCode, type IpcError, type Result } from '../../../src-shared/ipc/result';
 import { fakeAuditHandlers } from './fakeAudit';
 import { fakeFlagHandlers } from './fakeFlagServer';
+import { fakeGovernanceHandlers } from './fakeGovernance';
 import { fakeRingHandlers } from './fakeRings';
 import * as fixtures from './fixtures';
 
@@ -72,6 +73,7 @@ function defaultHandlers(): Partial<HandlerMap> {
       return ok({ events, nextBeforeId: older.length > req.limit && last ? last.id : null });
     },
     ...fakeAuditHandlers(audit),
+    ...fakeGovernanceHandlers(),
   };
 }
 

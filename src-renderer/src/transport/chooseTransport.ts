@@ -4,6 +4,7 @@ import { createEventSocket, eventsUrl } from './eventSocket';
 import { createLivenessMonitor, type LivenessOptions, type LivenessSource } from './liveness';
 import { createLoopbackInvoke } from './loopbackInvoke';
 import { guardApi, whileOnline } from './whileOnline';
+import { currentWorkspaceId } from './workspaceScope';
 
 export interface Transport {
   kind: 'electron' | 'loopback';
@@ -39,7 +40,7 @@ export function chooseTransport(win: Window = window, options: TransportOptions 
     };
   }
   const liveness = createLivenessMonitor({ ...options.liveness, via: 'loopback' });
-  const invoke = createLoopbackInvoke({ host: win.location.host });
+  const invoke = createLoopbackInvoke({ host: win.location.host, workspace: currentWorkspaceId(win.location) });
   // A browser cannot read why an upgrade failed; an ordinary request can: 401 means a new token.
   const probe = async () => {
     const answer = await invoke('app:info', {});

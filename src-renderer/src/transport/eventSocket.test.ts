@@ -141,8 +141,11 @@ describe('event socket', () => {
   });
 
   it('builds ws: or wss: from the page address', () => {
-    expect(eventsUrl({ protocol: 'http:', host: '127.0.0.1:4173' })).toBe('ws://127.0.0.1:4173/api/events');
-    expect(eventsUrl({ protocol: 'https:', host: 'localhost:9' })).toBe('wss://localhost:9/api/events');
+    expect(eventsUrl({ protocol: 'http:', host: '127.0.0.1:4173', search: '' })).toBe('ws://127.0.0.1:4173/api/events');
+    expect(eventsUrl({ protocol: 'https:', host: 'localhost:9', search: '?x=1' })).toBe('wss://localhost:9/api/events');
+    // A tab on another workspace hears that workspace's events only.
+    expect(eventsUrl({ protocol: 'http:', host: '127.0.0.1:9', search: '?workspace=prod-eu' })).toBe('ws://127.0.0.1:9/api/events?workspace=prod-eu');
+    expect(eventsUrl({ protocol: 'http:', host: '127.0.0.1:9', search: '?workspace=../x' })).toBe('ws://127.0.0.1:9/api/events');
   });
 });
 

@@ -1,3 +1,4 @@
+import { currentWorkspaceId } from './workspaceScope';
 import type { Subscribe } from '../../../src-shared/ipc/api';
 import type { EventName } from '../../../src-shared/ipc/contract';
 import { checkMessage } from './eventPayload';
@@ -132,6 +133,8 @@ export function createEventSocket(options: EventSocketOptions): EventSocket {
 }
 
 /** ws: or wss: to /api/events on the page's own host. */
-export function eventsUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
+export function eventsUrl(location: Pick<Location, 'protocol' | 'host' | 'search'> = window.location): string {
+  const workspace = currentWorkspaceId(location);
+  const scope = workspace ? `?workspace=${encodeURIComponent(workspace)}` : '';
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events${scope}`;
 }

@@ -5,6 +5,8 @@ export interface LoopbackOptions {
   fetch?: typeof fetch;
   /** host:port of the serve process, for messages; defaults to the page's own. */
   host?: string;
+  /** the workspace this page works in (its ?workspace= address); null: the console's default */
+  workspace?: string | null;
 }
 
 /** Invoke over `npm run serve`'s HTTP endpoint; every failure becomes a Result a person can act on. */
@@ -18,7 +20,7 @@ export function createLoopbackInvoke(options: LoopbackOptions = {}): Invoke {
     try {
       response = await doFetch('/api/invoke/' + channel, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: options.workspace ? { 'content-type': 'application/json', 'x-ringside-workspace': options.workspace } : { 'content-type': 'application/json' },
         body: JSON.stringify(request ?? {}),
         credentials: 'same-origin',
       });

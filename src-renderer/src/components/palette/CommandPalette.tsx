@@ -1,16 +1,18 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { killFlag } from '../../store/flagCommands';
+import { flagPermit } from '../../store/permits';
 import { useRingside } from '../../store/useRingside';
+import { switchWorkspace } from '../../transport/workspaceScope';
 import { FlagName } from '../../views/flags/FlagName';
 import { ModalDialog } from '../ModalDialog';
 import { viewLabels } from '../Navigation';
-import { commandsFor, matchCommands, type PaletteCommand } from './paletteCommands';
+import { commandsFor, matchCommands, workspaceCommands, type PaletteCommand } from './paletteCommands';
 import { MAX_QUERY } from './paletteRanking';
 import { PaletteRetries } from './PaletteRetries';
 import { showPaletteKill } from './paletteToasts';
 import './palette.css';
 
-const commandLabel = (c: PaletteCommand) => (c.kind === 'view' ? c.label : `Kill ${c.flag.name} in ${c.environment.name}`);
+const commandLabel = (c: PaletteCommand) => (c.kind === 'kill' ? `Kill ${c.flag.name} in ${c.environment.name}` : c.label);
 
 /** The typed query as the palette repeats it back: a long paste would push the list off screen. */
 const SHOWN_QUERY = 60;
@@ -27,10 +29,18 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   const id = useId();
   const flags = useRingside((s) => s.flags.data);
   const setView = useRingside((s) => s.setView);
+  const policy = useRingside((s) => s.policy.data);
+  const entries = useRingside((s) => s.workspaces.data?.workspaces);
+  const currentId = useRingside((s) => s.workspace.data?.id ?? null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<number | null>(null);
 
-  const commands = useMemo(() => commandsFor(flags, viewLabels), [flags]);
+  const commands = useMemo(() => {
+    const all = commandsFor(flags, viewLabels);
+    // no kill the core would refuse (a viewer's, or where the server denies toggling)
+    const killable = policy ? all.filter((c) => c.kind !== 'kill' || flagPermit(policy, c.environment.name, 'kill').allowed) : all;
+    return [...killable, ...workspaceCommands(entries ?? [], currentId)];
+  }, [flags, policy, entries, currentId]);
   const matches = useMemo(() => matchCommands(commands, query), [commands, query]);
   const current = active === null || matches.length === 0 ? null : Math.min(active, matches.length - 1);
 
@@ -39,6 +49,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     // close first: the palette is gone before the kill is even sent, and the toast mounts after it
     onClose();
     if (command.kind === 'view') return setView(command.view);
+    if (command.kind === 'workspace') return switchWorkspace(command.workspaceId);
     void showPaletteKill(commandLabel(command), killFlag(command.flag.name, command.environment.name));
   }
 
@@ -87,7 +98,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
             id={optionId(index)}
             role="option"
             aria-selected={index === current}
-            className={command.kind === 'kill' ? 'palette-kill' : 'palette-view'}
+            className={command.kind === 'kill' ? 'palette-kill' : `palette-${command.kind}`}
             data-flag={command.kind === 'kill' ? command.flag.name : undefined}
             data-env={command.kind === 'kill' ? command.environment.name : undefined}
             onMouseMove={() => setActive(index)}

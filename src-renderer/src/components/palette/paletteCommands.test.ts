@@ -1,8 +1,9 @@
+import { demoEntry } from '../../test/fakeGovernance';
 import { flagsListing, HOSTILE } from '../../test/fixtures';
 import { manyFlags } from '../../test/manyFlags';
 import { viewLabels } from '../Navigation';
 import { isSubsequence } from './fuzzyMatch';
-import { commandsFor, matchCommands, PALETTE_LIMIT } from './paletteCommands';
+import { commandsFor, matchCommands, PALETTE_LIMIT, workspaceCommands } from './paletteCommands';
 import { queryWords } from './paletteRanking';
 
 const fleet = flagsListing({
@@ -31,5 +32,25 @@ describe('palette commands at scale', () => {
     }
     expect(matchCommands(commands, 'flag-0499').map((c) => c.id)[0]).toBe(JSON.stringify(['kill', 'svc-19.flag-0499', 'production']));
     expect(matchCommands(commands, 'zzz')).toEqual([]);
+  });
+});
+
+describe('palette workspace commands', () => {
+  const prod = { ...demoEntry, id: 'prod-eu', name: 'Prod EU', kind: 'live' as const, production: true, source: 'file' as const };
+  const staging = { ...demoEntry, id: 'staging', name: 'Staging', kind: 'live' as const, source: 'saved' as const };
+
+  it('offers "Switch to workspace <name>" for every workspace but this one, production said in words', () => {
+    expect(workspaceCommands([demoEntry, prod, staging], 'demo').map((c) => (c.kind === 'workspace' ? [c.workspaceId, c.label] : null))).toEqual([
+      ['prod-eu', 'Switch to workspace Prod EU (production)'],
+      ['staging', 'Switch to workspace Staging'],
+    ]);
+  });
+
+  it('never ranks a switch above a kill the words also match: "prod" is a kill in production first', () => {
+    const commands = [...commandsFor(flagsListing(), viewLabels), ...workspaceCommands([demoEntry, prod, staging], 'demo')];
+    const matched = matchCommands(commands, 'prod');
+    expect(matched[0]?.kind).toBe('kill');
+    expect(matched.findIndex((c) => c.kind === 'workspace')).toBeGreaterThan(matched.findLastIndex((c) => c.kind === 'kill'));
+    expect(matchCommands(commands, 'staging').map((c) => c.id)).toEqual(['workspace:staging']);
   });
 });

@@ -1,12 +1,14 @@
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
+import type { WorkspaceEntry } from '../../../../src-shared/ipc/channels/workspaceChannels';
 import type { FlagsList } from '../../store/slices/flagsSlice';
 import type { ViewId } from '../../store/slices/navSlice';
 import { rankItems, searchText, type SearchText } from './paletteRanking';
 
-/** One thing the palette can do: kill a flag that is on in an environment, or open a view. */
+/** One thing the palette can do: kill a flag that is on in an environment, open a view, or switch workspace. */
 export type PaletteCommand =
   | { kind: 'kill'; id: string; flag: Flag; environment: Environment; search: SearchText[] }
-  | { kind: 'view'; id: string; view: ViewId; label: string; search: SearchText[] };
+  | { kind: 'view'; id: string; view: ViewId; label: string; search: SearchText[] }
+  | { kind: 'workspace'; id: string; workspaceId: string; label: string; search: SearchText[] };
 
 /** The most options the list shows; typing narrows it further. */
 export const PALETTE_LIMIT = 50;
@@ -51,6 +53,19 @@ export function viewCommands(labels: Record<ViewId, string>): PaletteCommand[] {
     const label = `Go to ${labels[view]}`;
     return { kind: 'view', id: `view:${view}`, view, label, search: [searchText('name', label)] };
   });
+}
+
+/**
+ * "Switch to workspace <name>" for every workspace but this one. Matched as descriptions (word
+ * starts, never fuzzy): in an incident "prod" must still rank a kill in production first.
+ */
+export function workspaceCommands(entries: readonly WorkspaceEntry[], currentId: string | null): PaletteCommand[] {
+  return entries
+    .filter((entry) => entry.id !== currentId)
+    .map((entry) => {
+      const label = `Switch to workspace ${entry.name}${entry.production ? ' (production)' : ''}`;
+      return { kind: 'workspace', id: `workspace:${entry.id}`, workspaceId: entry.id, label, search: [searchText('description', label)] };
+    });
 }
 
 const built = new WeakMap<FlagsList, PaletteCommand[]>();

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { RingsideState } from '../types';
 
-export const views = ['flags', 'canary', 'rings', 'audit', 'debt'] as const;
+export const views = ['flags', 'canary', 'rings', 'audit', 'debt', 'changes'] as const;
 export type ViewId = (typeof views)[number];
 
 const STORAGE_KEY = 'ringside.view';

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Environment, Flag } from '../../../../src-shared/domain/flag';
 import { killByTag } from '../../store/flagCommands';
+import { flagPermit } from '../../store/permits';
 import { useRingside } from '../../store/useRingside';
 import { BulkKillConfirm } from './BulkKillConfirm';
 import { BulkKillToast } from './BulkKillToast';
@@ -56,7 +57,9 @@ export function BulkKillBar({ flags, environments, readOnlyReason }: BulkKillBar
         : [],
     [flags, chosenTag, environment],
   );
-  const armed = chosenTag !== '' && targets.length > 0 && readOnlyReason === null;
+  const permit = flagPermit(useRingside((s) => s.policy.data), environment, 'kill');
+  const denied = readOnlyReason === null && !permit.allowed ? permit.reason : null;
+  const armed = chosenTag !== '' && targets.length > 0 && readOnlyReason === null && denied === null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,11 +105,17 @@ export function BulkKillBar({ flags, environments, readOnlyReason }: BulkKillBar
           className={armed ? 'danger bulk-kill-button' : 'bulk-kill-button'}
           disabled={!armed}
           aria-disabled={pending || undefined}
-          title={readOnlyReason ?? text}
+          title={readOnlyReason ?? denied ?? text}
+          aria-describedby={denied ? `${id}-denied` : undefined}
           data-testid="bulk-kill-button"
         >
           {text}
         </button>
+        {denied && (
+          <span id={`${id}-denied`} className="denied-reason">
+            {denied}
+          </span>
+        )}
       </form>
       {confirming && (
         <BulkKillConfirm

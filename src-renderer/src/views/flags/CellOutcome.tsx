@@ -2,14 +2,17 @@ import { useId } from 'react';
 import type { FlagEnvironmentState } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
 import type { KillRetry } from '../../../../src-shared/domain/killRetry';
+import { missingPermission } from '../../components/ErrorNote';
 import { formatClockSeconds, formatDateTime } from '../../format/time';
 import { retryFlagOp, runFlagOp } from '../../store/flagCommands';
 import { canKeepTrying, keepTrying } from '../../store/killRetries';
+import { SKIP_CHANGE_REQUEST } from '../../store/permits';
 import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
 import { useRingside } from '../../store/useRingside';
 import { describeChange } from './changeText';
 import type { Ask } from './FlagStateCell';
 import { KillRetryNote } from './KillRetryNote';
+import { RequestChangeOffer } from './RequestChangeOffer';
 
 /** Whether the state shown now is still the one a confirmed change produced. */
 function stillConfirmed(op: FlagOp, state: FlagEnvironmentState): boolean {
@@ -70,8 +73,12 @@ export function CellOutcome({ flag, env, state, op, readOnly, change, retry, now
           <>
             <span id={errorId} className="error-message">
               {error.message}
+              {missingPermission(error) && ` (missing permission: ${missingPermission(error)})`}
             </span>
-            {error.code === 'blocked' && op?.status === 'failed' ? (
+            {/* the server requires change requests here: ask for one instead of retrying what it refuses */}
+            {error.code === 'forbidden' && error.permission === SKIP_CHANGE_REQUEST && op?.status === 'failed' && op.request.kind === 'enabled' ? (
+              <RequestChangeOffer flag={flag} env={env} enabled={op.request.enabled} describedBy={errorId} onAsk={onAsk} />
+            ) : error.code === 'blocked' && op?.status === 'failed' ? (
               <button
                 type="button"
                 aria-describedby={errorId}

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Environment, Flag, FlagEnvironmentState } from '../../../../src-shared/domain/flag';
 import type { FlagChange } from '../../../../src-shared/domain/flagDebt';
 import type { KillRetry } from '../../../../src-shared/domain/killRetry';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { runFlagOp } from '../../store/flagCommands';
+import { flagPermit } from '../../store/permits';
 import { opKey, type FlagOp } from '../../store/slices/flagOpsSlice';
 import { useRingside } from '../../store/useRingside';
 import { CellOutcome } from './CellOutcome';
@@ -45,7 +46,9 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, retry
   const env = environment.name;
   const state = flag.environments.find((e) => e.environment === env);
   const op: FlagOp | undefined = useRingside((s) => s.flagOps[opKey(flag.name, env)]);
+  const policy = useRingside((s) => s.policy.data);
   const [ask, setAsk] = useState<Ask | null>(null);
+  const deniedId = useId();
 
   if (!state) {
     return (
@@ -64,9 +67,13 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, retry
   const disabled = state.strategies.filter((s) => s.disabled);
   const word = pending ? 'pending' : state.enabled ? 'on' : 'off';
   const label = state.enabled ? `Kill ${flag.name} in ${env}` : `Turn on ${flag.name} in ${env}`;
+  // what the profile and the server allow, as the core decides it: the reason is shown beside the control
+  const permit = flagPermit(policy, env, state.enabled ? 'kill' : 'turnOn');
+  const denied = !readOnly && !permit.allowed ? permit.reason : null;
+  const rolloutPermits = { raise: flagPermit(policy, env, 'raise'), lower: flagPermit(policy, env, 'lower') };
 
   function toggle() {
-    if (pending || readOnly || !state) return;
+    if (pending || readOnly || denied || !state) return;
     if (state.enabled) return void runFlagOp({ kind: 'enabled', flag: flag.name, environment: env, enabled: false });
     if (!production) return void runFlagOp({ kind: 'enabled', flag: flag.name, environment: env, enabled: true });
     setAsk({
@@ -87,14 +94,20 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, retry
           type="button"
           className={state.enabled ? 'kill danger' : 'turn-on'}
           aria-label={label}
-          title={readOnlyReason ?? label}
-          disabled={readOnly}
+          title={readOnlyReason ?? denied ?? label}
+          disabled={readOnly || denied !== null}
           aria-disabled={pending || undefined}
+          aria-describedby={denied ? deniedId : undefined}
           onClick={toggle}
         >
           {state.enabled ? 'Kill' : 'Turn on'}
         </button>
       </div>
+      {denied && (
+        <p id={deniedId} className="denied-reason" data-testid={`flag-denied-${env}`}>
+          {denied}
+        </p>
+      )}
       {state.strategies
         .filter((s) => s.rollout !== null && !s.disabled)
         .map((strategy, index, all) => (
@@ -105,6 +118,7 @@ export function FlagStateCell({ flag, environment, readOnlyReason, change, retry
             strategy={strategy}
             nameSuffix={all.length > 1 ? ` (strategy ${index + 1})` : ''}
             disabled={readOnly}
+            permits={rolloutPermits}
             pending={pending}
             onAsk={setAsk}
           />

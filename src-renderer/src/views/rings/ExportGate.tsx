@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import type { RolloutRef } from '../../../../src-shared/domain/plan';
 import type { IpcError } from '../../../../src-shared/ipc/result';
 import { ErrorNote } from '../../components/ErrorNote';
 import { exportGate } from '../../store/ringCommands';
 import { InstallGate } from './InstallGate';
 
 /** The plan's gate as an Argo Rollouts AnalysisTemplate, for the cluster to enforce with no console open. */
-export function ExportGate({ planId }: { planId: string }) {
+export function ExportGate({ planId, rollout = null }: { planId: string; rollout?: RolloutRef | null }) {
   const [address, setAddress] = useState('http://prometheus.monitoring.svc:9090');
   const [yaml, setYaml] = useState<string | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
@@ -25,7 +26,7 @@ export function ExportGate({ planId }: { planId: string }) {
         </label>
         <button type="submit">Export YAML</button>
       </form>
-      <InstallGate planId={planId} address={address} />
+      <InstallGate planId={planId} address={address} rollout={rollout} />
       {error && <ErrorNote error={error} />}
       {yaml && (
         <pre className="gate-yaml" data-testid="gate-yaml" tabIndex={0} aria-label="AnalysisTemplate YAML">

@@ -61,7 +61,7 @@ export function PlanCard({ view, blackout }: { view: PlanView; blackout: Blackou
       <PlanActions view={view} blackout={blackout} />
       <PlanSettings view={view} />
       {plan.rollout && <AnalysisRunPanel rollout={plan.rollout} verdict={run.verdict} />}
-      <ExportGate planId={plan.id} />
+      <ExportGate planId={plan.id} rollout={plan.rollout} />
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { Rollout } from '../../../../src-shared/domain/rollout';
 import { formatAge } from '../../format/age';
 import { formatDateTime } from '../../format/time';
 import { useNow } from '../../hooks/useNow';
+import { RolloutPromote } from './RolloutPromote';
 import { RolloutSteps } from './RolloutSteps';
 
 const percent = (value: number, max: number) => `${Math.round((value * 100) / max)}%`;
@@ -50,6 +51,7 @@ export function RolloutsTable({ rollouts }: { rollouts: Rollout[] }) {
                   {rollout.message}
                 </div>
               )}
+              <RolloutPromote rollout={rollout} />
             </td>
             <td className="numeric" data-testid="rollout-weight">
               <WeightCell rollout={rollout} />

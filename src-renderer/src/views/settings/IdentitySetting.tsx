@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../../../src-shared/ipc/contract';
 import type { IpcError } from '../../../../src-shared/ipc/result';
 import { ErrorNote } from '../../components/ErrorNote';
 import { currentApi } from '../../store/bridge';
+import { loadIdentity } from '../../store/loaders';
 import './settings.css';
 
 type Identity = ResponseOf<'workspace:identity'>;
@@ -52,6 +53,8 @@ export function IdentitySetting({ inputRef }: { inputRef?: RefObject<HTMLInputEl
     setIdentity(result.value);
     setName(result.value.actor);
     setSaved(result.value.actor);
+    // the Changes view tells your own requests by this name
+    void loadIdentity();
   }
 
   function submit(event: FormEvent) {
