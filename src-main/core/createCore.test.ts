@@ -95,15 +95,17 @@ describe('audit channels', () => {
     const { workspace } = fakeWorkspace();
     const core = createCore({ dataDir: ':memory:', version: 't', clock: fakeClock(), workspace: () => workspace, actor: 'ana' });
     await core.dispatch('flags:setEnabled', { flag: 'checkout.kill', environment: 'production', enabled: false });
-    for (const text of ['NEAR(', '"', 'a* OR b:c', '\u0000\u202e', 'a\u0000b', 'checkout\u0000', 'x\u0000"y', 'x'.repeat(10_000)]) {
+    for (const text of ['NEAR(', '"', 'a* OR b:c', '\u202e', 'x"y', 'x'.repeat(10_000)]) {
       await expect(core.dispatch('audit:search', { text, limit: 10 })).resolves.toMatchObject({ ok: true });
+    }
+    // A NUL never reaches FTS5: the contract refuses it in words.
+    for (const text of ['\u0000\u202e', 'a\u0000b', 'checkout\u0000', 'x\u0000"y']) {
+      expect(await core.dispatch('audit:search', { text, limit: 10 })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('text: must not contain a NUL') } });
     }
     expect(await core.dispatch('audit:search', { text: 'x'.repeat(10_001), limit: 10 })).toMatchObject({
       ok: false,
       error: { code: 'bad_request', message: expect.stringContaining('text') },
     });
-    // A NUL separates words, as a space would.
-    expect(await core.dispatch('audit:search', { text: 'checkout.kill\u0000', limit: 10 })).toMatchObject({ ok: true, value: { events: [{}, {}] } });
     const found = await core.dispatch('audit:search', { text: 'checkout.kill', actor: 'ana', limit: 10 });
     expect(found).toMatchObject({ ok: true, value: { events: [{ action: 'flag.disabled' }, { action: 'flag.disabled.requested' }] } });
     expect(await core.dispatch('audit:verify', {})).toEqual({ ok: true, value: { ok: true, checked: 2, firstBroken: null } });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +6,9 @@ import { createCore, type Core } from '../core/createCore';
 import { fakeClock, fakeWorkspace } from '../core/testing/fakeWorkspace';
 import { startServer, type RunningServer } from './server';
 
-function get(server: RunningServer, path: string, headers: Record<string, string> = {}) {
+function get(server: RunningServer, path: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET', headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
@@ -58,6 +58,53 @@ describe('audit exports in serve mode', () => {
 
     expect((await get(server, downloadPath)).status).toBe(401);
     expect((await get(server, downloadPath, { authorization: `Bearer ${server.token}`, origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('removes an export once it was downloaded whole: a second download is a 404 in JSON', async () => {
+    const exported = await invoke(server, 'audit:export', { format: 'jsonl' });
+    const { downloadPath, path } = exported.value;
+    const head = await get(server, downloadPath, { authorization: `Bearer ${server.token}` }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(existsSync(path)).toBe(true);
+    const first = await get(server, downloadPath, { authorization: `Bearer ${server.token}` });
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body.split('\n')[0]!)).toMatchObject({ ringsideAuditExport: 1 });
+    await vi.waitFor(() => expect(existsSync(path)).toBe(false));
+    const again = await get(server, downloadPath, { authorization: `Bearer ${server.token}` });
+    expect(again.status).toBe(404);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('Export again') } });
+  });
+
+  it('answers 404 in JSON for an export the retention pruned, and keeps one whose download was cut short', async () => {
+    const exported = await invoke(server, 'audit:export', { format: 'csv' });
+    unlinkSync(exported.value.path);
+    const pruned = await get(server, exported.value.downloadPath, { authorization: `Bearer ${server.token}` });
+    expect(pruned.status).toBe(404);
+    expect(JSON.parse(pruned.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // 32 MB: more than the socket buffers hold, so the server is still sending when the client goes
+    const big = join(dataDir, 'exports', 'audit-big-export.csv');
+    writeFileSync(big, Buffer.alloc(32 * 1024 * 1024, 'a'));
+    await new Promise<void>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/exports/audit-big-export.csv', headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` } },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {});
+      req.once('error', reject);
+      req.end();
+    });
+    // the server notices the client left (its response closes) without finishing; the file stays
+    const after = await get(server, '/api/exports/audit-big-export.csv', { authorization: `Bearer ${server.token}` }, 'HEAD');
+    expect(after.status).toBe(200);
+    expect(existsSync(big)).toBe(true);
   });
 
   it.each(['../ringside.db', '..%2Fringside.db', 'ringside.db', 'audit-x.csv.exe', 'audit-nothere.csv', '%2e%2e%2fexports%2faudit-a.csv'])(

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SafeText } from '../ipc/channels/fields';
 import { VerdictOutcome } from './canary';
 import { RuleStreak, RuleVerdict, VerdictDecider } from './verdict';
 
 /** Longest label or id a plan carries; longer is a malformed payload. */
-const Label = z.string().trim().min(1).max(120);
+const Label = SafeText.trim().min(1).max(120);
 const HOUR_MS = 3_600_000;
 
 /**
@@ -15,13 +16,13 @@ const HOUR_MS = 3_600_000;
  */
 export const FlagExposure = z
   .object({
-    audience: z.string().trim().max(200).nullable(),
+    audience: SafeText.trim().max(200).nullable(),
     /** the Unleash strategy whose percentage this ring sets; null: the flag's first gradual rollout */
-    strategyId: z.string().min(1).max(200).nullable(),
+    strategyId: SafeText.min(1).max(200).nullable(),
     rollout: z.number().int().min(0).max(100).nullable(),
     /** the strategies carrying this ring's audience; absent or empty: the ring names none */
     strategyIds: z
-      .array(z.string().min(1).max(200))
+      .array(SafeText.min(1).max(200))
       .max(20)
       .refine((ids) => new Set(ids).size === ids.length, 'names a strategy twice')
       .optional(),
@@ -52,7 +53,7 @@ export type Ring = z.infer<typeof Ring>;
 export const GuardMode = z.enum(['act', 'recommend']);
 export type GuardMode = z.infer<typeof GuardMode>;
 
-export const RolloutRef = z.object({ namespace: z.string().min(1).max(253), name: z.string().min(1).max(253) }).strict();
+export const RolloutRef = z.object({ namespace: SafeText.min(1).max(253), name: SafeText.min(1).max(253) }).strict();
 export type RolloutRef = z.infer<typeof RolloutRef>;
 
 /** What a person may change about a plan. */
@@ -198,11 +199,9 @@ export type PlanView = z.infer<typeof PlanView>;
 
 export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof Weekday>;
-const Clock24 = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 08:30');
+const Clock24 = SafeText.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time like 08:30');
 /** A wall-clock date and time in the workspace's zone, minutes precision. */
-const LocalDateTime = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2026-12-24T18:00')
+const LocalDateTime = SafeText.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2026-12-24T18:00')
   .refine((text) => {
     const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
     return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
@@ -223,7 +222,7 @@ export type WeeklyWindow = z.infer<typeof WeeklyWindow>;
 
 /** A dated freeze, e.g. the year-end change freeze; from and to are wall-clock times in the zone. */
 export const Freeze = z
-  .object({ label: Label, from: LocalDateTime, to: LocalDateTime, reason: z.string().trim().max(500) })
+  .object({ label: Label, from: LocalDateTime, to: LocalDateTime, reason: SafeText.trim().max(500) })
   .strict()
   .refine((f) => f.to > f.from, { message: 'must be later than from', path: ['to'] });
 export type Freeze = z.infer<typeof Freeze>;
@@ -231,7 +230,7 @@ export type Freeze = z.infer<typeof Freeze>;
 export const ReleaseWindows = z
   .object({
     /** an IANA zone such as Europe/Berlin; all times above are wall-clock times there */
-    timeZone: z.string().min(1).max(64),
+    timeZone: SafeText.min(1).max(64),
     weekly: z.array(WeeklyWindow).max(50),
     freezes: z.array(Freeze).max(200),
   })

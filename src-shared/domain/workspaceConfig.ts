@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ProjectName, wellFormed } from '../ipc/channels/fields';
+import { ProjectName, SafeText } from '../ipc/channels/fields';
 
 /** A workspace id: it names the workspace's rows in the database and its address in serve mode. */
-export const WorkspaceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (at most 63)');
+export const WorkspaceId = SafeText.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lowercase letters, digits and dashes (at most 63)');
 
 /** What a person at the console may do in one environment, decided by the core (the UI only mirrors it). */
 export const Profile = z.enum(['viewer', 'operator', 'releaser']);
@@ -28,19 +28,16 @@ export function baseUrlProblem(raw: string): string | null {
 }
 
 /** A server's base address: http(s), no credentials, query or fragment; plain http only to this machine. */
-export const BaseUrl = z
-  .string()
-  .max(2000)
-  .refine(wellFormed, 'must be well-formed text')
+export const BaseUrl = SafeText.max(2000)
   .superRefine((raw, ctx) => {
     const problem = baseUrlProblem(raw);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 /** A PEM certificate authority bundle given inline (a custom CA). */
-export const PemBundle = z.string().max(200_000).regex(/-----BEGIN CERTIFICATE-----/, 'must be a PEM certificate (-----BEGIN CERTIFICATE-----)');
+export const PemBundle = SafeText.max(200_000).regex(/-----BEGIN CERTIFICATE-----/, 'must be a PEM certificate (-----BEGIN CERTIFICATE-----)');
 
-const Namespace = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a Kubernetes namespace name');
+const Namespace = SafeText.regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a Kubernetes namespace name');
 
 /** The names of the secrets a workspace may hold; the values live in main only (SecretStore), never in this config. */
 export const SecretName = z.enum(['flags.token', 'metrics.bearer', 'metrics.password', 'deploy.token', 'deploy.clientKey']);
@@ -62,7 +59,7 @@ export const MetricsConnection = z
     url: BaseUrl,
     /** bearer: secret metrics.bearer; basic: username here, secret metrics.password */
     auth: z.enum(['none', 'bearer', 'basic']).default('none'),
-    username: z.string().min(1).max(200).optional(),
+    username: SafeText.min(1).max(200).optional(),
     ca: PemBundle.optional(),
     timeoutMs: z.number().int().min(100).max(120_000).optional(),
   })
@@ -72,8 +69,8 @@ export const DeployConnection = z
   .object({
     provider: z.literal('argo-rollouts').default('argo-rollouts'),
     /** a kubeconfig file and context (its credentials and CA), or a URL with the secret deploy.token and an optional CA */
-    kubeconfig: z.string().min(1).max(4096).optional(),
-    context: z.string().min(1).max(253).optional(),
+    kubeconfig: SafeText.min(1).max(4096).optional(),
+    context: SafeText.min(1).max(253).optional(),
     url: BaseUrl.optional(),
     ca: PemBundle.optional(),
     namespaces: z.array(Namespace).min(1).max(50).optional(),
@@ -91,7 +88,7 @@ export const DeployConnection = z
 export const WorkspacePolicy = z
   .object({
     /** profile per flag environment name; an environment not named takes defaultProfile, production ones 'operator' */
-    environments: z.record(z.string().min(1).max(100), Profile).default({}),
+    environments: z.record(SafeText.min(1).max(100), Profile).default({}),
     defaultProfile: Profile.optional(),
     /** the profile for rollouts, rings and gates; defaults to 'operator' in a production workspace, else 'releaser' */
     deployProfile: Profile.optional(),
@@ -105,7 +102,7 @@ export type WorkspacePolicy = z.infer<typeof WorkspacePolicy>;
 export const WorkspaceConfig = z
   .object({
     id: WorkspaceId,
-    name: z.string().trim().min(1).max(120).refine(wellFormed, 'must be well-formed text'),
+    name: SafeText.trim().min(1).max(120),
     /** marked unmistakably in the header; defaults tighten (operator profile, four-eyes on deploys) */
     production: z.boolean().default(false),
     flags: FlagsConnection.optional(),

@@ -8,7 +8,10 @@ const MAX_MESSAGE = 500;
 /** One line naming the offending field, e.g. `to: must be later than from`. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, 3).map((issue) => {
-    const field = issue.path.length ? issue.path.map(String).join('.') : 'request';
+    // A bad record key is named by its record, with the key's own problem; the key itself is not echoed.
+    const path = issue.code === 'invalid_key' ? issue.path.slice(0, -1) : issue.path;
+    const field = path.length ? path.map(String).join('.') : 'request';
+    if (issue.code === 'invalid_key') return `${field}: a key ${issue.issues[0]?.message ?? 'is not allowed'}`;
     const extra =
       issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => k.slice(0, 40)).join(', ')})` : '';
     return `${field}: ${issue.message}${extra}`;

@@ -14,6 +14,7 @@ import type { Workspace } from '../workspace';
 import { verifyInChunks } from './chainCheck';
 import { computeDora, DORA_ACTIONS, weekStart, WEEK_MS } from './dora';
 import { writeExport, type ExportFormat } from './export';
+import { pruneExports } from './exportRetention';
 import { createFlagServerSync } from './flagServerSync';
 import { createRolloutObserver } from './rolloutObserver';
 
@@ -52,6 +53,8 @@ export function createAuditService(deps: AuditServiceDeps) {
   });
   const deploy = workspace.deploy;
   const rollouts = deploy ? createRolloutObserver({ workspace: workspace.id, audit, clock, provider: deploy.provider }) : null;
+  // Exports left from earlier runs past the retention go at start, as after each new export.
+  if (deps.exportsDir) pruneExports(deps.exportsDir);
 
   /** Read the rollouts and record what changed since the last poll; rows appended. */
   async function observeRollouts(): Promise<number> {
@@ -86,6 +89,7 @@ export function createAuditService(deps: AuditServiceDeps) {
     const chain = { ...(await verifyInChunks(audit)), verifiedAt: clock.now() };
     try {
       const written = await writeExport({ audit, workspace: workspace.id, filter, format, file: path, chain, now });
+      pruneExports(deps.exportsDir, { spare: fileName });
       return { fileName, path, downloadPath: `${EXPORT_ROUTE}${fileName}`, ...written, chain };
     } catch (error) {
       throw new RingsideError('unavailable', `The export could not be written to ${path}: ${error instanceof Error ? error.message : String(error)}`);

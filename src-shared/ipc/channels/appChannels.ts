@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { WorkspaceSummary } from '../../domain/backend';
-import { Empty, ProjectName, type ChannelDef } from './fields';
+import { Empty, HttpUrl, ProjectName, SafeText, type ChannelDef } from './fields';
 
 /** Names the console gives its own automata in the audit; a person may not take them. */
 const RESERVED_ACTOR = /^ringside-/i;
 
 /** The name the audit gives the person at the console: what Settings accepts, checked again in main. */
-export const ActorName = z
-  .string()
-  .trim()
+export const ActorName = SafeText.trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   // eslint-disable-next-line no-control-regex
@@ -46,12 +44,12 @@ export const appChannels = {
     doc: 'Point the console at an Unleash server (settings form); checked by a real read before it is saved. The token never comes back.',
     request: z
       .object({
-        name: z.string().trim().min(1).max(120),
+        name: SafeText.trim().min(1).max(120),
         flags: z
           .object({
-            url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+            url: HttpUrl,
             project: ProjectName,
-            token: z.string().min(1).max(4096),
+            token: SafeText.min(1).max(4096),
           })
           .strict(),
       })

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AuditEvent } from '../../domain/audit';
 import { BackendKind } from '../../domain/backend';
 import { DoraReport } from '../../domain/dora';
-import { Empty, type ChannelDef } from './fields';
+import { Empty, SafeText, type ChannelDef } from './fields';
 
 /** Where a page of the audit ends (time, then id); the next page starts after it. */
 const AuditCursor = z.object({ time: z.number().int(), id: z.number().int().positive() }).strict();
@@ -21,7 +21,7 @@ export const AUDIT_FILTER_LIMITS = {
 } as const;
 export type AuditTextFilter = keyof typeof AUDIT_FILTER_LIMITS;
 
-const limited = (key: AuditTextFilter) => z.string().max(AUDIT_FILTER_LIMITS[key]).optional();
+const limited = (key: AuditTextFilter) => SafeText.max(AUDIT_FILTER_LIMITS[key]).optional();
 
 /** The Audit view's filters, shared by search, count and export. */
 export const auditFilter = {

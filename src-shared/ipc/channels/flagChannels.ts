@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Environment, Flag } from '../../domain/flag';
 import { FlagChange, FlagDebtRow } from '../../domain/flagDebt';
 import { KillRetry, ReconciledIntent } from '../../domain/killRetry';
-import { Empty, EnvName, FlagName, Reason, type ChannelDef } from './fields';
+import { Empty, EnvName, FlagName, Reason, SafeText, type ChannelDef } from './fields';
 
 /** Feature flags: the list, kill switches, rollouts, the debt board. */
 export const flagChannels = {
@@ -50,7 +50,7 @@ export const flagChannels = {
       .object({
         flag: FlagName,
         environment: EnvName,
-        strategyId: z.string().min(1).max(200),
+        strategyId: SafeText.min(1).max(200),
         rollout: z.number().int().min(0).max(100),
         reason: Reason.optional(),
         /** why raising a production rollout must go ahead during a release blackout (audited) */
@@ -69,7 +69,7 @@ export const flagChannels = {
     doc: 'Turn off every flag carrying a tag (type:value) in one environment, with a result per flag.',
     request: z
       .object({
-        tag: z.string().min(1).max(300).regex(/^[^:]+:.+$/, 'must be type:value, e.g. simple:incident-42'),
+        tag: SafeText.min(1).max(300).regex(/^[^:]+:.+$/, 'must be type:value, e.g. simple:incident-42'),
         environment: EnvName,
         reason: Reason.optional(),
       })

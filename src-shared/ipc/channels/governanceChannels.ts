@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AfterFactReview, CapabilityCheck, FlagChangeRequest, RolloutAction, RolloutApproval, ScopePolicy } from '../../domain/governance';
 import { RolloutRef } from '../../domain/plan';
-import { Empty, EnvName, FlagName, Reason, type ChannelDef } from './fields';
+import { Empty, EnvName, FlagName, Reason, SafeText, type ChannelDef } from './fields';
 
 /** Permissions, profiles, four-eyes and break-glass in the active workspace. */
 export const governanceChannels = {
@@ -38,7 +38,7 @@ export const governanceChannels = {
   },
   'changes:reviewFlag': {
     doc: 'Approve, reject, apply or cancel a flag change request; the server refuses an approval by its author. Audited.',
-    request: z.object({ id: z.string().min(1).max(64), state: z.enum(['Approved', 'Rejected', 'Applied', 'Cancelled']), reason: Reason.optional() }).strict(),
+    request: z.object({ id: SafeText.min(1).max(64), state: z.enum(['Approved', 'Rejected', 'Applied', 'Cancelled']), reason: Reason.optional() }).strict(),
     response: FlagChangeRequest,
   },
   'changes:requestRollout': {
@@ -58,7 +58,7 @@ export const governanceChannels = {
   },
   'reviews:acknowledge': {
     doc: 'Acknowledge a break-glass action after the fact; refused for the person who took it. Audited.',
-    request: z.object({ id: z.number().int().positive(), note: z.string().trim().max(2000).optional() }).strict(),
+    request: z.object({ id: z.number().int().positive(), note: SafeText.trim().max(2000).optional() }).strict(),
     response: AfterFactReview,
   },
 } as const satisfies Record<`${string}:${string}`, ChannelDef>;

@@ -3,9 +3,9 @@ import { AnalysisRunView, GateInstall } from '../../domain/analysis';
 import { Release } from '../../domain/canary';
 import { BlackoutStatus, GuardMode, LayerResult, PlanView, ReleaseWindows, Ring } from '../../domain/plan';
 import { Rollout } from '../../domain/rollout';
-import { Empty, EnvName, Id, Reason, type ChannelDef } from './fields';
+import { Empty, EnvName, HttpUrl, Id, Reason, SafeText, type ChannelDef } from './fields';
 
-const RolloutTarget = { namespace: z.string().min(1).max(253), name: z.string().min(1).max(253) };
+const RolloutTarget = { namespace: SafeText.min(1).max(253), name: SafeText.min(1).max(253) };
 const WindowsAnswer = z.object({ windows: ReleaseWindows, status: BlackoutStatus });
 const LayersAnswer = z.object({ plan: PlanView, layers: z.array(LayerResult) });
 
@@ -59,7 +59,7 @@ export const releaseChannels = {
     request: z
       .object({
         planId: Id,
-        name: z.string().trim().min(1).max(120).optional(),
+        name: SafeText.trim().min(1).max(120).optional(),
         environment: EnvName.optional(),
         autoAdvance: z.boolean().optional(),
         guardMode: GuardMode.optional(),
@@ -93,7 +93,7 @@ export const releaseChannels = {
     request: z
       .object({
         planId: Id,
-        address: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+        address: HttpUrl,
         intervalSeconds: z.number().int().min(10).max(3600).optional(),
       })
       .strict(),
@@ -109,7 +109,7 @@ export const releaseChannels = {
     request: z
       .object({
         planId: Id,
-        address: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
+        address: HttpUrl,
         intervalSeconds: z.number().int().min(10).max(3600).optional(),
         reason: Reason.optional(),
         blackoutOverride: Reason.optional(),

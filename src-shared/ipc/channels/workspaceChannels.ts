@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConnectionCheck, SecretName, SecretsConfigured, WorkspaceConfig, WorkspaceId } from '../../domain/workspaceConfig';
-import { Empty, type ChannelDef } from './fields';
+import { Empty, SafeText, type ChannelDef } from './fields';
 
 /** One workspace as the console lists it: its config (no secret), which secrets are set, where it came from. */
 export const WorkspaceEntry = z.object({
@@ -21,7 +21,7 @@ export const WorkspaceEntry = z.object({
 export type WorkspaceEntry = z.infer<typeof WorkspaceEntry>;
 
 /** A secret value sent once from the form to main; null removes it; absent keeps what main holds. */
-const SecretValues = z.partialRecord(SecretName, z.string().min(1).max(16_384).nullable());
+const SecretValues = z.partialRecord(SecretName, SafeText.min(1).max(16_384).nullable());
 
 /** The workspaces the console knows; each window or tab works in one of them. */
 export const workspaceChannels = {
