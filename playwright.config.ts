@@ -18,7 +18,8 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // list, then why each skipped test was skipped (the list reporter prints no reason)
+  reporter: [['list'], ['./e2e/reporters/skipReasons.ts']],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },

@@ -1,8 +1,9 @@
-import { _electron as electron, test } from '@playwright/test';
+import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { watchCsp } from './fixtures/cspWatch';
 import { demoConsoleJourney } from './fixtures/journey';
 
 const require = createRequire(import.meta.url);
@@ -23,8 +24,9 @@ test.describe('desktop app (Electron)', () => {
   test.skip(
     !binary || !nativeReady,
     !binary
-      ? 'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1, no GitHub access); the serve-mode journey in serve.spec.ts covers the same steps in Chromium.'
-      : 'better-sqlite3 for Electron is not built: run `npm run rebuild:electron`.',
+      ? 'no Electron binary (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or could not reach GitHub): fetch it with ' +
+          '`node node_modules/electron/install.js`, then `npm run rebuild:electron`. serve.spec.ts runs the same journey in Chromium.'
+      : 'better-sqlite3 is not built for Electron: run `npm run rebuild:electron` (it downloads Electron headers).',
   );
 
   test('shows the demo workspace through the preload bridge', async () => {
@@ -34,12 +36,19 @@ test.describe('desktop app (Electron)', () => {
     });
     try {
       const page = await app.firstWindow();
+      // Watch for CSP violations from the first script on: a reload under the watcher.
+      const csp = await watchCsp(page);
+      await page.reload();
       await demoConsoleJourney(page);
+      expect(await csp.violations()).toEqual([]);
+      expect(csp.consoleErrors).toEqual([]);
+      // a CSP is in force in the desktop window (the session's header, the page's <meta> or both)
+      expect(await csp.probe()).toEqual(['style-src-attr', 'style-src-elem']);
       const exposed = await page.evaluate(() => ({
         bridge: typeof (globalThis as { ringside?: unknown }).ringside,
         node: typeof (globalThis as { require?: unknown }).require,
       }));
-      test.expect(exposed).toEqual({ bridge: 'object', node: 'undefined' });
+      expect(exposed).toEqual({ bridge: 'object', node: 'undefined' });
     } finally {
       await app.close();
     }

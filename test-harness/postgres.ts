@@ -6,7 +6,8 @@ import { recordOwnership, sweepOrphans } from './orphans.js';
 import { withFreePort } from './ports.js';
 import { isAlive, removeDirAtExit, onHarnessExit, runCommand, stopPid } from './process.js';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** PostgreSQL 15's server binaries: Debian's place, or PG_BIN (macOS: $(brew --prefix postgresql@15)/bin). */
+const BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin';
 
 export interface PostgresServer {
   port: number;

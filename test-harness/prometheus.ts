@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { recordOwnership, sweepOrphans } from './orphans.js';
 import { withFreePort } from './ports.js';
 import { removeDirAtExit, sleep, spawnManaged, stopPid, waitForHttp } from './process.js';
 
-const BINARY = '/usr/bin/prometheus';
+/** The first prometheus on PATH (Homebrew's on macOS), else Debian's. */
+const BINARY = (process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'prometheus')).find((f) => existsSync(f)) ?? '/usr/bin/prometheus';
 
 export interface StartPrometheusOptions {
   /** host:port of each /metrics endpoint to scrape (job name `harness`). */

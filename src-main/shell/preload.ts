@@ -1,3 +1,4 @@
+import '../../src-shared/ipc/zodJitless';
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildApi, type RingsideBridge, type Subscribe } from '../../src-shared/ipc/api';
 import { isEventName } from '../../src-shared/ipc/contract';

@@ -1,3 +1,4 @@
+import '../../src-shared/ipc/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
