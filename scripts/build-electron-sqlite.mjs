@@ -6,9 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const root = dirname(dirname(new URL(import.meta.url).pathname));
+// fileURLToPath, not URL.pathname: on Windows the pathname is /D:/…, not a path.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, '.electron-native');
 const binary = join(outDir, 'better_sqlite3.node');
 const stampFile = join(outDir, 'stamp.json');
@@ -26,7 +28,7 @@ if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8
 const work = join(outDir, 'build-src');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.includes(`${sqliteDir}/build`) });
+cpSync(sqliteDir, work, { recursive: true, filter: (src) => !src.startsWith(join(sqliteDir, 'build')) });
 
 // The machine's npm may point node-gyp at Node's own headers (nodedir); Electron needs its own.
 const env = { ...process.env, npm_config_nodedir: '', npm_config_runtime: 'electron', npm_config_target: electron };

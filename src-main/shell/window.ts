@@ -1,12 +1,19 @@
-import { BrowserWindow, session, type Session } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, session, type Session } from 'electron';
+import { fileURLToPath } from 'node:url';
 import { CSP } from '../security/csp';
+import { rendererSource } from '../security/rendererSource';
 
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 
-/** The URL the app's own renderer is loaded from: the dev server in `npm run dev`, else the built file. */
-export const rendererUrl = (): string => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+let source: string | undefined;
+
+/**
+ * The URL the app's own renderer is loaded from: the dev server in `npm run dev`, else the built
+ * file; an installed build ignores ELECTRON_RENDERER_URL. Read once, so a later change to the
+ * environment cannot move the page main trusts for IPC.
+ */
+export const rendererUrl = (): string => (source ??= rendererSource({ packaged: app.isPackaged, env: process.env, builtFile: rendererFile }));
 
 /** Deny every permission prompt and add the CSP header to everything the session loads. */
 export function hardenSession(target: Session = session.defaultSession): void {
@@ -57,10 +64,12 @@ export function createMainWindow(workspace: string | null = null): BrowserWindow
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // DevTools would let whoever sits at an installed build run code beside the preload bridge.
+      devTools: !app.isPackaged,
     },
   });
-  const home = new URL(rendererUrl());
-  if (workspace && WORKSPACE_ID.test(workspace)) home.searchParams.set('workspace', workspace);
+  const page = new URL(rendererUrl());
+  if (workspace && WORKSPACE_ID.test(workspace)) page.searchParams.set('workspace', workspace);
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   // Switching workspace reloads the same page with another ?workspace=; anything else stays out.
   window.webContents.on('will-navigate', (event, url) => {
@@ -71,6 +80,6 @@ export function createMainWindow(workspace: string | null = null): BrowserWindow
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(home.href);
+  void window.loadURL(page.href);
   return window;
 }
