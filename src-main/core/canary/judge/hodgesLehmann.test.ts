@@ -1,4 +1,52 @@
-import { hodgesLehmann, thin, thinnedSizes } from './hodgesLehmann';
+import fc from 'fast-check';
+import { exactUDistribution } from './exactU';
+import { hodgesLehmann } from './hodgesLehmann';
+import { pooledRanks, uSigma, usesExact } from './mannWhitney';
+import { normalQuantile } from './normal';
+import { PairDifferences } from './pairSelect';
+import { sortedFinite } from './sortedRanks';
+
+/**
+ * The definition, by brute force: every difference formed and sorted, ties from pooledRanks, k as
+ * hodgesLehmann.ts documents it. −0 counts as 0, as the judge stores it.
+ */
+function bruteForce(canary: number[], baseline: number[], confidence = 0.95) {
+  const x = canary.filter(Number.isFinite).map((v) => (v === 0 ? 0 : v));
+  const y = baseline.filter(Number.isFinite).map((v) => (v === 0 ? 0 : v));
+  const m = x.length;
+  const n = y.length;
+  const d = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) d[i * n + j] = x[i]! - y[j]!;
+  d.sort();
+  const total = d.length;
+  const alpha = 1 - confidence;
+  const { ties } = pooledRanks([...x, ...y]);
+  let k: number;
+  if (usesExact(m, n, ties)) {
+    const dist = exactUDistribution(m, n);
+    k = 1;
+    while (k < total && dist.cdf(k) <= alpha / 2 + 1e-12) k++;
+  } else {
+    k = Math.floor(total / 2 - normalQuantile(1 - alpha / 2) * uSigma(m, n, ties) + 0.5);
+    k = Math.min(Math.max(k, 1), Math.ceil(total / 2));
+  }
+  const mid = total >> 1;
+  return { estimate: total % 2 === 1 ? d[mid]! : (d[mid - 1]! + d[mid]!) / 2, lower: d[k - 1]!, upper: d[total - k]!, sorted: d };
+}
+
+const sample = (value: fc.Arbitrary<number>, maxLength: number) => fc.array(value, { minLength: 1, maxLength });
+/** many ties: integers from a small range */
+const tied = fc.integer({ min: 1, max: 400 }).chain((maxLength) => sample(fc.integer({ min: -4, max: 6 }), maxLength));
+const wide = (maxLength: number) =>
+  sample(fc.oneof({ weight: 20, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity) }), maxLength);
+const expectExact = (canary: number[], baseline: number[], confidence = 0.95) => {
+  const r = hodgesLehmann(canary, baseline, confidence);
+  const b = bruteForce(canary, baseline, confidence);
+  expect(r.estimate).toBe(b.estimate);
+  expect(r.lower).toBe(b.lower);
+  expect(r.upper).toBe(b.upper);
+  expect(r.pairs).toBe(b.sorted.length);
+};
 
 const hwX = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
 const hwY = [1.15, 0.88, 0.9, 0.74, 1.21];
@@ -56,21 +104,68 @@ describe('hodgesLehmann', () => {
     expect(r.achievedConfidence).toBeCloseTo(2 / 3, 12);
   });
 
-  it('thins deterministically above 250,000 pairs', () => {
-    expect(thinnedSizes(600, 600)).toEqual([500, 500]);
-    expect(thinnedSizes(1, 1_000_000)).toEqual([1, 250_000]);
-    expect(thinnedSizes(400, 400)).toEqual([400, 400]);
-    expect(thin([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 5)).toEqual([1, 3, 5, 7, 9]);
-
+  it('is exact above 250,000 pairs (where it used to thin the samples)', () => {
     const baseline = Array.from({ length: 600 }, (_, i) => (i * 7919) % 600);
     const canary = baseline.map((v) => v + 5);
     const r = hodgesLehmann(canary, baseline);
-    expect(r.subsampled).toBe(true);
-    expect(r.pairs).toBe(250_000);
+    expect(r.subsampled).toBe(false);
+    expect(r.pairs).toBe(360_000);
     expect(r.estimate).toBe(5);
-    expect(r.lower).toBeLessThanOrEqual(5);
-    expect(r.upper).toBeGreaterThanOrEqual(5);
+    expectExact(canary, baseline);
+    expectExact(baseline.map((v, i) => v * 0.37 + (i % 7) * 1e-3), baseline.map((v) => v * 0.41));
     expect(hodgesLehmann(canary, baseline)).toEqual(r); // same input, same answer
+  });
+
+  it('equals brute force exactly on tied integer samples of unequal sizes (property)', () => {
+    fc.assert(
+      fc.property(tied, tied, fc.constantFrom(0.8, 0.9, 0.95, 0.99), (canary, baseline, confidence) => expectExact(canary, baseline, confidence)),
+      { numRuns: 150 },
+    );
+  });
+
+  it('equals brute force exactly on real-valued samples with gaps (property)', () => {
+    fc.assert(
+      fc.property(wide(300), wide(300), (canary, baseline) => {
+        fc.pre(canary.some(Number.isFinite) && baseline.some(Number.isFinite));
+        expectExact(canary, baseline);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('equals brute force exactly at the edges: one value a side, all equal, one huge and one tiny sample', () => {
+    fc.assert(
+      fc.property(tied, fc.integer({ min: -4, max: 6 }), (values, one) => {
+        expectExact([one], values);
+        expectExact(values, [one]);
+        expectExact([one], [one]);
+        expectExact(values.map(() => one), values.map(() => one).concat([one]));
+      }),
+      { numRuns: 100 },
+    );
+    expectExact([3], [1]);
+    expectExact([7, 7, 7, 7, 7], [7, 7, 7]);
+    const long = Array.from({ length: 5_000 }, (_, i) => (i * 37) % 101);
+    expectExact([50], long);
+    expectExact(long, [50, 51]);
+  });
+
+  it('PairDifferences returns every order statistic of the sorted differences, whatever the gather size', () => {
+    fc.assert(
+      fc.property(tied, tied, fc.integer({ min: 1, max: 64 }), (canary, baseline, gatherAt) => {
+        const b = bruteForce(canary, baseline);
+        const d = new PairDifferences(sortedFinite(canary), sortedFinite(baseline), gatherAt);
+        const step = Math.max(1, Math.floor(b.sorted.length / 40));
+        for (let k = 1; k <= b.sorted.length; k += step) expect(d.select(k)).toBe(b.sorted[k - 1]);
+        expect(d.select(b.sorted.length)).toBe(b.sorted.at(-1));
+        const v = b.sorted[Math.floor(b.sorted.length / 3)]!;
+        expect(d.count(v, true)).toBe(b.sorted.filter((x) => x < v).length);
+        expect(d.count(v, false)).toBe(b.sorted.filter((x) => x <= v).length);
+        expect(d.nextAbove(v)).toBe(b.sorted.find((x) => x > v) ?? Infinity);
+      }),
+      { numRuns: 150 },
+    );
+    expect(() => new PairDifferences(new Float64Array([1]), new Float64Array([2])).select(2)).toThrow(RangeError);
   });
 
   it('ignores NaN and refuses an empty sample or a bad confidence', () => {

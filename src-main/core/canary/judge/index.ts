@@ -73,7 +73,7 @@ export function judge(input: JudgeInput): JudgeVerdict {
 }
 
 export { classifyMetric, isFailing, DEFAULT_MIN_SAMPLES, DEFAULT_TOLERANCE, type ClassifyOptions } from './classify';
-export { hodgesLehmann, MAX_PAIRS, type HodgesLehmannResult } from './hodgesLehmann';
+export { hodgesLehmann, type HodgesLehmannResult } from './hodgesLehmann';
 export { mannWhitney, type MannWhitneyOptions, type MannWhitneyResult, type TestMethod } from './mannWhitney';
 export { EXACT_MAX_SAMPLE } from './exactU';
 export { evaluateRule, DEFAULT_RELATIVE_FLOOR, DEFAULT_RULE_MIN_SAMPLES, type AbsoluteRule, type RelativeRule, type Rule, type RuleCheck, type RuleStatistic } from './rules';
