@@ -26,8 +26,9 @@ const AXIS_WIDTH = 96;
 export const MetricPanel = memo(function MetricPanel({ metric, series, domain, markers, judged = null, judgedWindow = null }: MetricPanelProps) {
   const [ref, width] = useElementWidth<HTMLElement>(FALLBACK_WIDTH);
   const points = useMemo(() => pointsOf(series, metric.id), [series, metric.id]);
-  // At most one point per horizontal pixel of the plot, per line (LTTB keeps the spikes).
-  const pixels = Math.max(16, width - AXIS_WIDTH);
+  // At most one point per horizontal pixel of the plot, per line (LTTB keeps the spikes); no floor above
+  // the plot's width, so even a squeezed panel never draws more points than it has pixels (2 = its ends).
+  const pixels = Math.max(2, width - AXIS_WIDTH);
   const rows = useMemo(
     () => mergeSeries({ canary: lttb(points.canary, pixels), baseline: lttb(points.baseline, pixels) }),
     [points, pixels],
