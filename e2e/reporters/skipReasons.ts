@@ -3,7 +3,7 @@ import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/tes
 
 /**
  * Playwright's list reporter marks a skipped test with "-" but never says why. This one, listed
- * after it, prints each skipped test with the reason given to test.skip() under the summary, so a
+ * after it, prints each skipped test with the reason its spec gave under the summary, so a
  * newcomer sees e.g. that the Electron journey needs the Electron binary.
  */
 export default class SkipReasons implements Reporter {

@@ -41,6 +41,8 @@ describe('Electronegativity gate', () => {
   it('flags an insecure window and a page without a CSP, naming the check, file and line', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ringside-insecure-'));
     try {
+      // A deliberately insecure sample, written to a temp folder and only scanned (never run), so
+      // the gate is shown to catch exactly the settings Ringside's own window must never have.
       writeFileSync(
         join(dir, 'main.js'),
         [
