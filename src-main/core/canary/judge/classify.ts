@@ -19,6 +19,7 @@
  */
 import { hodgesLehmann } from './hodgesLehmann';
 import { mannWhitney } from './mannWhitney';
+import { SortedSample } from './sortedRanks';
 import { finiteOnly, mean } from './samples';
 import type { Classification, Harmful, JudgeMetric, MetricResult } from './types';
 
@@ -84,8 +85,11 @@ export function classifyMetric(metric: JudgeMetric, options: ClassifyOptions = {
     };
   }
 
-  const test = mannWhitney(c.values, b.values);
-  const hl = hodgesLehmann(c.values, b.values, confidence);
+  // Each sample sorted once for both the U test and the shift estimate.
+  const canary = new SortedSample(c.values);
+  const baseline = new SortedSample(b.values);
+  const test = mannWhitney(canary, baseline);
+  const hl = hodgesLehmann(canary, baseline, confidence);
   const meanC = base.mean.canary!;
   const meanB = base.mean.baseline!;
   const ratio = meanB === 0 ? null : meanC / meanB;

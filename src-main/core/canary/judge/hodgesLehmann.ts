@@ -23,7 +23,7 @@ import { exactUDistribution } from './exactU';
 import { uSigma, usesExact } from './mannWhitney';
 import { normalCdf, normalQuantile } from './normal';
 import { PairDifferences } from './pairSelect';
-import { rankSumSorted, sortedFinite } from './sortedRanks';
+import { rankSumSorted, sortedOf, type SortedSample } from './sortedRanks';
 
 export interface HodgesLehmannResult {
   /** median of all pairwise differences canary − baseline */
@@ -43,13 +43,13 @@ export interface HodgesLehmannResult {
 
 /** Throws RangeError when either sample has no finite value, or confidence is not in (0, 1). */
 export function hodgesLehmann(
-  canary: readonly number[],
-  baseline: readonly number[],
+  canary: readonly number[] | SortedSample,
+  baseline: readonly number[] | SortedSample,
   confidence = 0.95,
 ): HodgesLehmannResult {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-  const x = sortedFinite(canary);
-  const y = sortedFinite(baseline);
+  const x = sortedOf(canary);
+  const y = sortedOf(baseline);
   if (x.length === 0 || y.length === 0) throw new RangeError('Hodges-Lehmann needs at least one finite value in each sample.');
   const m = x.length;
   const n = y.length;

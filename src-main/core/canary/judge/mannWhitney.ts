@@ -20,7 +20,7 @@
  */
 import { EXACT_MAX_SAMPLE, exactUDistribution } from './exactU';
 import { normalSurvival } from './normal';
-import { rankSumSorted, sortedFinite } from './sortedRanks';
+import { givenOf, rankSumSorted, sortedOf, type SortedSample } from './sortedRanks';
 
 export type TestMethod = 'exact' | 'normal';
 
@@ -77,12 +77,12 @@ export function usesExact(n1: number, n2: number, ties: number): boolean {
 
 /** Throws RangeError when either sample has no finite value: there is nothing to rank. */
 export function mannWhitney(
-  canary: readonly number[],
-  baseline: readonly number[],
+  canary: readonly number[] | SortedSample,
+  baseline: readonly number[] | SortedSample,
   options: MannWhitneyOptions = {},
 ): MannWhitneyResult {
-  const c = sortedFinite(canary);
-  const b = sortedFinite(baseline);
+  const c = sortedOf(canary);
+  const b = sortedOf(baseline);
   const n1 = c.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('Mann-Whitney needs at least one finite value in each sample.');
@@ -91,7 +91,7 @@ export function mannWhitney(
   const { rankSum, ties } = rankSumSorted(c, b);
   const u = rankSum - (n1 * (n1 + 1)) / 2;
   const uMin = Math.min(u, n1 * n2 - u);
-  const common = { u, uMin, n: { canary: n1, baseline: n2 }, dropped: { canary: canary.length - n1, baseline: baseline.length - n2 }, ties };
+  const common = { u, uMin, n: { canary: n1, baseline: n2 }, dropped: { canary: givenOf(canary) - n1, baseline: givenOf(baseline) - n2 }, ties };
 
   if (!options.forceNormal && usesExact(n1, n2, ties)) {
     const pValue = Math.min(1, 2 * exactUDistribution(n1, n2).cdf(uMin));

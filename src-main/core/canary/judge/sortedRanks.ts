@@ -11,6 +11,21 @@ export function sortedFinite(values: readonly number[]): Float64Array {
   return out.subarray(0, n).sort();
 }
 
+/** A sample already sorted by sortedFinite, so the U test and Hodges-Lehmann of one judgement sort it once. */
+export class SortedSample {
+  readonly sorted: Float64Array;
+  /** how many values were given, finite or not */
+  readonly given: number;
+  constructor(values: readonly number[]) {
+    this.sorted = sortedFinite(values);
+    this.given = values.length;
+  }
+}
+
+/** The finite values of a sample, ascending: sorted here unless they already are. */
+export const sortedOf = (sample: readonly number[] | SortedSample): Float64Array => (sample instanceof SortedSample ? sample.sorted : sortedFinite(sample));
+export const givenOf = (sample: readonly number[] | SortedSample): number => (sample instanceof SortedSample ? sample.given : sample.length);
+
 /**
  * Sum of the pooled average ranks (1-based) of a's values, and Σ(t³ − t) over groups of tied
  * pooled values. Both arrays ascending. The rank sum is a multiple of ½ and every term an exact
