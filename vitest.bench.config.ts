@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // prints the one table and writes bench/results/latest.json (bench/globalSetup.ts)
+    globalSetup: ['bench/globalSetup.ts'],
   },
 });

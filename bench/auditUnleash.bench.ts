@@ -13,6 +13,7 @@ import type { Workspace } from '../src-main/core/workspace';
 import { startPostgres, type PostgresServer } from '../test-harness/postgres';
 import { startUnleash, type UnleashServer } from '../test-harness/unleash';
 import { actions, actors, services } from './auditEvents';
+import { once, record } from './results';
 import { ms, summarize } from './stats';
 
 const run = promisify(execFile);
@@ -128,6 +129,26 @@ it(`audit search against Unleash's own event search over the same ${EVENTS.toLoc
       `  ${pad('same events found')}${sameAnswers ? 'yes, for every term' : 'NO'}`,
     ].join('\n'),
   );
+  const group = 'audit from a real Unleash';
+  record({
+    id: 'audit.unleash.sync',
+    group,
+    figure: `first sync of ${EVENTS.toLocaleString('en')} events from a real Unleash into the audit`,
+    unit: 'events/s',
+    ringside: once(synced.added / syncSeconds),
+    note: 'pages of 1,000 from /api/admin/search/events',
+  });
+  record({ id: 'audit.unleash.resync', group, figure: 're-sync with nothing new', unit: 'ms', ringside: once(resyncMs) });
+  record({
+    id: 'audit.unleash.search',
+    group,
+    figure: `the same events searched (${SEARCHES} terms, 50 newest)`,
+    unit: 'ms',
+    ringside: { median: ringside.median, p95: ringside.p95 },
+    anchor: { name: "Unleash's own /api/admin/search/events", stat: { median: viaUnleash.median, p95: viaUnleash.p95 } },
+    target: { text: 'p95 ≤ 20 ms', measured: ringside.p95, op: '<=', value: 20 },
+    note: sameAnswers ? 'the same events found for every term' : 'DIFFERENT events found',
+  });
   // Unleash logs a few events of its own (the init token, the project) beside the loaded ones.
   expect(synced.complete).toBe(true);
   expect(synced.added).toBeGreaterThanOrEqual(EVENTS);

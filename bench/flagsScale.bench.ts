@@ -9,6 +9,7 @@ import { unleashAdmin } from '../e2e/fixtures/unleashSeed';
 import { buildCrashWriter } from '../src-main/core/store/auditCrashHarness';
 import { createCore } from '../src-main/core/createCore';
 import { workspaceFromDefinition } from '../src-main/adapters/workspaceDefinition';
+import { once, record } from './results';
 import { ms, summarize } from './stats';
 
 // Flags at real size against real unleash-server 7.5 instances (2,000 and 50 flags), each behind
@@ -133,5 +134,27 @@ it(`flags at real size: ${SIZES.join(' and ')} flags, ${POLL_MINUTES} min of pol
       ),
     ].join('\n'),
   );
+  const group = 'flags at real size (real Unleash)';
+  figures.forEach((f, i) => {
+    const id = `flags.${f.flags}`;
+    record({ id: `${id}.first`, group, figure: `${f.flags.toLocaleString('en')} flags: first listing (${f.firstListRequests} requests)`, unit: 'ms', ringside: once(f.firstListMs) });
+    record({
+      id: `${id}.idle`,
+      group,
+      figure: `${f.flags.toLocaleString('en')} flags: requests per idle poll`,
+      unit: 'requests',
+      ringside: once(f.idleRequestsPerPoll),
+      target: { text: '1 request', measured: f.idleRequestsPerPoll, op: '<=', value: 1 },
+    });
+    record({
+      id: `${id}.rss`,
+      group,
+      figure: `${f.flags.toLocaleString('en')} flags: RSS after ${POLL_MINUTES} min of polling at 1 s`,
+      unit: 'MB',
+      ringside: once(f.rssMb),
+      note: `${(polled[i]! / (POLL_MINUTES * 60)).toFixed(2)} requests/s over those minutes, ${f.shownFlags} flags shown`,
+    });
+    record({ id: `${id}.kill`, group, figure: `${f.flags.toLocaleString('en')} flags: kill, console call to confirmed (${KILLS} kills)`, unit: 'ms', ringside: { median: f.kill.median, p95: f.kill.p95 } });
+  });
   expect(figures.map((f) => f.shownFlags)).toEqual(SIZES);
 }, (POLL_MINUTES + 15) * 60_000);

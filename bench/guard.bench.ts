@@ -8,6 +8,7 @@ import type { PlanView } from '../src-shared/domain/plan';
 import { createCore } from '../src-main/core/createCore';
 import type { MetricsProvider } from '../src-main/core/ports';
 import { workspaceFromDefinition } from '../src-main/adapters/workspaceDefinition';
+import { record, stat } from './results';
 import { ms, summarize } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_GUARD_ROUNDS ?? 50);
@@ -93,5 +94,15 @@ it(`stop the line, ${ROUNDS} rounds against unleash-server 7.5 and the Kubernete
       `  a person's Roll back, both layers confirmed         median ${ms(p.median)}  p95 ${ms(p.p95)}`,
     ].join('\n'),
   );
+  const group = 'stop the line';
+  record({
+    id: 'guard.stop',
+    group,
+    figure: `guard: the poll that sees a fail to rollout aborted and flag off, both confirmed (${ROUNDS} rounds)`,
+    unit: 'ms',
+    ringside: stat(guardMs),
+    note: 'real Unleash and the Kubernetes contract server on 127.0.0.1',
+  });
+  record({ id: 'guard.person', group, figure: "a person's Roll back of both layers, confirmed", unit: 'ms', ringside: stat(personMs) });
   expect(g.n).toBe(ROUNDS);
 });

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { lttb, lttbIndices } from '../src-shared/series/lttb';
+import { quick, record, stat } from './results';
 import { ms, summarize } from './stats';
 
 /**
@@ -69,8 +70,8 @@ function time(runs: number, warmup: number, body: () => void): number[] {
 it('LTTB 100,000 → 1,000 points: typed arrays, the tuple API over them, and the implementation before', () => {
   const N = 100_000;
   const K = 1_000;
-  const runs = 50;
-  const warmup = 10;
+  const runs = quick ? 10 : 50;
+  const warmup = quick ? 3 : 10;
   const xs = Float64Array.from({ length: N }, (_, i) => 1_700_000_000_000 + i * 1000);
   const series = [values(N, 1, 105), values(N, 2, 100), values(N, 3, 0.02), values(N, 4, 0.01)];
   const tuples = series.map((ys) => Array.from(ys, (v, i) => [xs[i]!, v] as [number, number]));
@@ -106,5 +107,24 @@ it('LTTB 100,000 → 1,000 points: typed arrays, the tuple API over them, and th
       `  target: four series ≤ 10 ms — typed ${fourTyped.median <= 10 ? 'met' : 'NOT met'} (median ${ms(fourTyped.median)}, p95 ${ms(fourTyped.p95)})`,
     ].join('\n'),
   );
+  const samplesOf = (name: string) => rows.find(([n]) => n === name)![1];
+  const before = { name: 'the tuple LTTB it replaced, same points' };
+  record({
+    id: 'lttb.one',
+    group: 'charts',
+    figure: `LTTB ${N.toLocaleString('en')} → ${K.toLocaleString('en')} points, one series`,
+    unit: 'ms',
+    ringside: stat(samplesOf('one series, lttbIndices (Float64Array, preallocated out)')),
+    anchor: { ...before, stat: stat(samplesOf('one series, lttb before (tuples)')) },
+  });
+  record({
+    id: 'lttb.four',
+    group: 'charts',
+    figure: `LTTB ${N.toLocaleString('en')} → ${K.toLocaleString('en')} points, four series`,
+    unit: 'ms',
+    ringside: stat(samplesOf('four series, lttbIndices')),
+    anchor: { ...before, stat: stat(samplesOf('four series, lttb before (tuples)')) },
+    target: { text: 'median ≤ 10 ms', measured: fourTyped.median, op: '<=', value: 10 },
+  });
   expect(sink).toBeGreaterThan(0);
 });
