@@ -67,6 +67,7 @@ export function teardown(): void {
   // Only `npm run bench` (scripts/bench.mjs) keeps results; a bench run by hand with vitest just prints.
   if (process.env.RINGSIDE_BENCH_RUNNER !== '1') return;
   mkdirSync(resultsDir, { recursive: true });
+  rmSync(parts(), { force: true });
   const results: Results = { generatedAt: now, machine: machine(), rows: quick ? rows : merge(previous?.rows ?? [], rows) };
   if (quick) {
     writeFileSync(join(resultsDir, 'quick.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -77,5 +78,4 @@ export function teardown(): void {
   const readme = join(root, 'README.md');
   writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), markdownSection(results)));
   console.log(`\nwrote ${latestFile} and the README's Performance section`);
-  rmSync(parts(), { force: true });
 }

@@ -100,7 +100,7 @@ export const HEADER = ['figure', 'Ringside median', 'p95', 'anchor', 'median', '
 /** The table for a terminal: grouped, columns padded. */
 export function textTable(rows: Row[]): string {
   const table = [HEADER, ...rows.map(cells)];
-  const widths = HEADER.map((_, c) => Math.min(c === 0 || c === 3 ? 60 : 24, Math.max(...table.map((r) => r[c]!.length))));
+  const widths = HEADER.map((_, c) => Math.min(c === 0 || c === 3 ? 60 : c === 7 ? 32 : 24, Math.max(...table.map((r) => r[c]!.length))));
   const line = (r: string[]) => r.map((cell, c) => (cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const out: string[] = [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  ')];
   let group = '';
