@@ -15,7 +15,8 @@ let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
 let core: Core;
 
 const off = (flag: string) => new RegExp(`/features/${flag.replace('.', '\\.')}/environments/production/off$`);
-const detail = (flag: string) => new RegExp(`/projects/default/features/${flag.replace('.', '\\.')}$`);
+/** The read-back that confirms a kill: Unleash's per-environment read of the flag. */
+const readBack = (flag: string) => new RegExp(`/projects/default/features/${flag.replace('.', '\\.')}/environments/production$`);
 
 interface Case {
   name: string;
@@ -36,9 +37,9 @@ const cases: Case[] = [
   { name: '503 throughout', fault: (f) => ({ kind: 'status', status: 503, match: { method: 'POST', path: off(f) } }), answer: 'unavailable', server: 'on', audit: /^failed: Unleash answered 503/ },
   { name: 'hang', fault: (f) => ({ kind: 'hang', match: { method: 'POST', path: off(f) } }), answer: 'timeout', server: 'on', audit: /^failed: Unleash at .* did not answer within 1\.5 s/ },
   { name: 'connection reset, once', fault: (f) => ({ kind: 'reset', times: 1, match: { method: 'POST', path: off(f) } }), answer: 'ok', server: 'off', audit: /^confirmed$/ },
-  { name: 'read-back cut off mid-body, once', fault: (f) => ({ kind: 'cutoff', times: 1, match: { method: 'GET', path: detail(f) } }), answer: 'ok', server: 'off', audit: /^confirmed$/ },
+  { name: 'read-back cut off mid-body, once', fault: (f) => ({ kind: 'cutoff', times: 1, match: { method: 'GET', path: readBack(f) } }), answer: 'ok', server: 'off', audit: /^confirmed$/ },
   { name: 'kill applied, answer lost', fault: (f) => ({ kind: 'applyThenLose', times: 1, match: { method: 'POST', path: off(f) } }), answer: 'ok', server: 'off', audit: /^confirmed$/ },
-  { name: 'stale read-back, once', fault: (f) => ({ kind: 'stale', times: 1, match: { method: 'GET', path: detail(f) } }), answer: 'ok', server: 'off', audit: /^confirmed$/ },
+  { name: 'stale read-back, once', fault: (f) => ({ kind: 'stale', times: 1, match: { method: 'GET', path: readBack(f) } }), answer: 'ok', server: 'off', audit: /^confirmed$/ },
   { name: 'a proxy answering HTML to the kill', fault: (f) => ({ kind: 'garbage', match: { method: 'POST', path: off(f) } }), answer: 'conflict', server: 'on', audit: /^unconfirmed$/ },
 ];
 

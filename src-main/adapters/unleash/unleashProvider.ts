@@ -6,6 +6,7 @@ import type { FlagSnapshot } from '../../core/ports/flagProvider';
 import { createHttpClient, type HttpClient, type HttpRequest } from '../http/httpClient';
 import { mapLimit } from './mapLimit';
 import { UnleashEventSearch, UnleashFeatureDetail, UnleashFeatureTags, UnleashFeatureTypes, type UnleashStrategy } from './schemas';
+import { createEnvironmentRead } from './unleashEnvironmentRead';
 import { explainWriteError } from './unleashErrors';
 import { createUnleashGovernance } from './unleashGovernance';
 import { environmentsOf, searchAll, toSummary, withStrategies } from './unleashListing';
@@ -123,16 +124,19 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
     return toEnvironmentState(found);
   }
 
+  const environmentPath = (flag: string, environment: string) => `${featurePath(flag)}/environments/${encodeURIComponent(environment)}`;
+  const readEnvironment = createEnvironmentRead(read, environmentPath, readState);
+
   async function setEnabled(flag: string, environment: string, enabled: boolean): Promise<void> {
     await write(environment, {
       method: 'POST',
-      path: `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/${enabled ? 'on' : 'off'}`,
+      path: `${environmentPath(flag, environment)}/${enabled ? 'on' : 'off'}`,
       idempotent: true,
     });
   }
 
   const strategyPath = (flag: string, environment: string, strategyId: string) =>
-    `${featurePath(flag)}/environments/${encodeURIComponent(environment)}/strategies/${encodeURIComponent(strategyId)}`;
+    `${environmentPath(flag, environment)}/strategies/${encodeURIComponent(strategyId)}`;
 
   /** Unleash finds a strategy by id alone and checks only its flag, so the environment is checked here. */
   async function strategyOf(flag: string, environment: string, strategyId: string): Promise<UnleashStrategy> {
@@ -202,5 +206,5 @@ export function createUnleashProvider(connection: UnleashConnection, http?: Http
 
   const governance = createUnleashGovernance(client, connection.project);
 
-  return { provider: 'unleash', listFlags, listSummaries, readFlags, readState, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage, governance };
+  return { provider: 'unleash', listFlags, listSummaries, readFlags, readState, readEnvironment, setEnabled, setRollout, setStrategyEnabled, featureTypes, eventsSince, eventPage, governance };
 }

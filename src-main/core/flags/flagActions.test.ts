@@ -194,3 +194,39 @@ describe('one strategy of a flag (a ring audience)', () => {
     expect(audit().at(-1)).toMatchObject({ action: 'flag.strategy.disabled', result: 'unconfirmed' });
   });
 });
+
+describe('the lightest read-back', () => {
+  it('confirms by readEnvironment when the provider has it, and keeps the constraints it left out in the cache', async () => {
+    const clock = fakeClock();
+    const guarded = testFlag('checkout.pricing');
+    guarded.environments[1]!.strategies[0]!.constraintCount = 2;
+    const server = fakeFlagServer([guarded], clock.now);
+    const calls: string[] = [];
+    const readState = server.provider.readState.bind(server.provider);
+    const provider = {
+      ...server.provider,
+      readState: async (flag: string, environment: string) => {
+        calls.push('readState');
+        return readState(flag, environment);
+      },
+      // Like Unleash's per-environment read: no segments, so the count comes back short.
+      readEnvironment: async (flag: string, environment: string) => {
+        calls.push('readEnvironment');
+        const state = await readState(flag, environment);
+        return { state: { ...state, strategies: state.strategies.map((s) => ({ ...s, constraintCount: 0 })) }, complete: false };
+      },
+    };
+    const workspace: Workspace = { id: 'w', name: 'W', kind: 'live', flags: provider, deploy: null, metrics: null, releases: [] };
+    const core = createCore({ dataDir: ':memory:', version: 't', clock, actor: 'oncall', workspace: () => workspace, log: () => {} });
+    await core.dispatch('flags:list', {});
+    calls.length = 0;
+    const result = await core.dispatch('flags:setEnabled', { flag: 'checkout.pricing', environment: 'production', enabled: false });
+    expect(result).toMatchObject({ ok: true, value: { enabled: false } });
+    expect(calls).toEqual(['readEnvironment']);
+    const listing = await core.dispatch('flags:list', {});
+    if (!listing.ok) throw new Error(listing.error.message);
+    const flag = (listing.value as { flags: { name: string; environments: { enabled: boolean; strategies: { constraintCount: number }[] }[] }[] }).flags[0]!;
+    expect(flag.environments[1]).toMatchObject({ enabled: false, strategies: [{ constraintCount: 2 }] });
+    core.dispose();
+  });
+});

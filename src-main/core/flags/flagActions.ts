@@ -4,6 +4,7 @@ import { RingsideError } from '../../../src-shared/ipc/result';
 import type { BackendTracker } from '../backends';
 import type { EventBus } from '../events';
 import type { Clock, FlagProvider } from '../ports';
+import type { FlagEnvironmentRead } from '../ports/flagProvider';
 import { realTimer } from '../ports/clock';
 import type { AuditQueries } from '../store/audit';
 import type { FlagChangeKind, Policy } from '../policy/actionPolicy';
@@ -38,6 +39,23 @@ const isProduction = (environments: Environment[], name: string) =>
 /** Waits before reading a change back again when the first read-back disagrees. */
 const READ_BACK_RETRIES_MS = [150, 400];
 const pause = (clock: Clock, ms: number) => new Promise<void>((resolve) => (clock.after ?? realTimer)(ms, resolve));
+
+/** The lightest read the server offers that confirms a change (see FlagProvider.readEnvironment). */
+const readBack = async (p: FlagProvider, flag: string, environment: string): Promise<FlagEnvironmentRead> =>
+  p.readEnvironment ? p.readEnvironment(flag, environment) : { state: await p.readState(flag, environment), complete: true };
+
+/**
+ * A read that left part of a strategy out (Unleash's segments) counts fewer constraints than the
+ * strategy has: keep the larger of that and the cached count, so the cache never shows a guarded
+ * strategy as unguarded (flag debt counts those); the next poll reads the flag whole.
+ */
+const withCachedCounts = (state: FlagEnvironmentState, cached: FlagEnvironmentState | null): FlagEnvironmentState => ({
+  ...state,
+  strategies: state.strategies.map((s) => {
+    const known = cached?.strategies.find((c) => c.id === s.id);
+    return known && known.constraintCount > s.constraintCount ? { ...s, constraintCount: known.constraintCount } : s;
+  }),
+});
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -81,14 +99,14 @@ export function createFlagActions(ctx: ActionContext) {
     const outcome = (result: string, after: unknown) =>
       ctx.audit.append({ ...base, time: ctx.clock.now(), action: request.action, before, after, result });
     try {
-      const state = await ctx.backends.track('flags', async () => {
+      const { state, complete } = await ctx.backends.track('flags', async () => {
         await change(p);
         // A cache in front of the server may answer the read-back from before the change: ask again, briefly.
-        let read = await p.readState(request.flag, request.environment);
+        let read = await readBack(p, request.flag, request.environment);
         for (const wait of READ_BACK_RETRIES_MS) {
-          if (confirmedBy(read)) break;
+          if (confirmedBy(read.state)) break;
           await pause(ctx.clock, wait);
-          read = await p.readState(request.flag, request.environment);
+          read = await readBack(p, request.flag, request.environment);
         }
         return read;
       });
@@ -103,7 +121,7 @@ export function createFlagActions(ctx: ActionContext) {
         );
       }
       outcome('confirmed', { intentId, state, confirmedAt, latencyMs });
-      ctx.flags.applyState(request.flag, state, confirmedAt);
+      ctx.flags.applyState(request.flag, complete ? state : withCachedCounts(state, before), confirmedAt);
       await ctx.policy?.afterFlag(request.kind, request.flag, request.environment, who(), request.action, request.reason ?? null);
       return { confirmedAt, latencyMs, state };
     } catch (error) {

@@ -78,7 +78,8 @@ export function createPolicy(deps: PolicyDeps) {
 
   /** After a confirmed flag change: a kill where releases need a second person is reviewed after the fact. */
   async function afterFlag(kind: FlagChangeKind, flag: string, environment: string, who: Who, auditAction: string, reason: string | null) {
-    if (!isBreakGlass(kind) || !(await fourEyes.flagNeedsApproval(environment))) return;
+    // after the server confirmed: the kill's answer does not wait for the change-request rules to be read again
+    if (!isBreakGlass(kind) || !(await fourEyes.flagNeededApproval(environment))) return;
     breakGlass.flag({ backend: 'flags', target: flag, environment, action: auditAction, actor: who.actor, source: who.source, reason });
   }
 

@@ -45,6 +45,8 @@ export function createFourEyes(workspace: Pick<Workspace, 'flags' | 'deploy'>, s
   }
 
   const flagNeedsApproval = async (environment: string) => (await changeRequestEnvironments()).environments.has(environment);
+  /** The same from what was last read, not waiting for the server when that is past its TTL (after an action). */
+  const flagNeededApproval = async (environment: string) => learned.has(environment) || ((await listed.settled()) ?? []).includes(environment);
   const changeRequestApi = async () => {
     const requests = workspace.flags?.governance?.changeRequests;
     return requests ? await requests.available().catch(() => false) : false;
@@ -112,6 +114,6 @@ export function createFourEyes(workspace: Pick<Workspace, 'flags' | 'deploy'>, s
     }
   }
 
-  return { changeRequestEnvironments, flagNeedsApproval, changeRequestApi, requireDirectRelease, explainRefusal, noteRefusal, deployNeedsApproval, requireDeployApproval, used };
+  return { changeRequestEnvironments, flagNeedsApproval, flagNeededApproval, changeRequestApi, requireDirectRelease, explainRefusal, noteRefusal, deployNeedsApproval, requireDeployApproval, used };
 }
 export type FourEyes = ReturnType<typeof createFourEyes>;

@@ -10,21 +10,32 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function cached<T>(clock: Clock, read: () => Promise<T>, ttlMs = SERVER_VIEW_TTL_MS) {
   let held: { at: number; value: T } | null = null;
   let inFlight: Promise<T> | null = null;
+  async function get(refresh = false): Promise<T> {
+    if (!refresh && held && clock.now() - held.at < ttlMs) return held.value;
+    inFlight ??= read().then(
+      (value) => {
+        held = { at: clock.now(), value };
+        inFlight = null;
+        return value;
+      },
+      (error: unknown) => {
+        inFlight = null;
+        throw error;
+      },
+    );
+    return inFlight;
+  }
   return {
-    async get(refresh = false): Promise<T> {
-      if (!refresh && held && clock.now() - held.at < ttlMs) return held.value;
-      inFlight ??= read().then(
-        (value) => {
-          held = { at: clock.now(), value };
-          inFlight = null;
-          return value;
-        },
-        (error: unknown) => {
-          inFlight = null;
-          throw error;
-        },
-      );
-      return inFlight;
+    get,
+    /**
+     * The value held even past its TTL, refreshed in the background then (its failure keeps the old
+     * value); waits only when nothing is held yet. For bookkeeping after an action, which must not
+     * make the action's answer wait for a server round trip.
+     */
+    async settled(): Promise<T> {
+      if (!held) return get();
+      if (clock.now() - held.at >= ttlMs) get().catch(() => undefined);
+      return held.value;
     },
     checkedAt: () => held?.at ?? null,
   };

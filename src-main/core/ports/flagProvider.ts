@@ -35,6 +35,13 @@ export interface FlagProvider {
   readFlags?(names: string[]): Promise<{ flags: Flag[]; missing: string[] }>;
   /** One flag in one environment as the server holds it now: the read-back that confirms a change. */
   readState(flag: string, environment: string): Promise<FlagEnvironmentState>;
+  /**
+   * The lightest read that shows one flag in one environment, to confirm a change with (a kill's
+   * read-back). It may leave out part of a strategy the server does not list there (`complete:
+   * false`: Unleash's per-environment read names no segments, so constraintCount counts constraints
+   * only). Servers without it confirm with readState.
+   */
+  readEnvironment?(flag: string, environment: string): Promise<FlagEnvironmentRead>;
   /** Turn a flag on or off in an environment. */
   setEnabled(flag: string, environment: string, enabled: boolean): Promise<void>;
   /** Change the percentage of a gradual-rollout strategy. */
@@ -56,6 +63,12 @@ export interface FlagProvider {
   eventPage?(offset: number, limit: number): Promise<FlagServerEventPage>;
   /** What the token may do, who it acts as, and the server's change requests where it has them. */
   governance?: FlagGovernance;
+}
+
+export interface FlagEnvironmentRead {
+  state: FlagEnvironmentState;
+  /** false when the read left part of a strategy out (see FlagProvider.readEnvironment) */
+  complete: boolean;
 }
 
 export interface FlagServerEventPage {
