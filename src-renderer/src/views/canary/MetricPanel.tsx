@@ -6,6 +6,8 @@ import { useElementWidth } from '../../hooks/useElementWidth';
 import { mergeSeries, pointsOf } from './chartData';
 import { MetricChart } from './MetricChart';
 import { MetricSummary } from './MetricSummary';
+import { useOnePerFrame } from './useOnePerFrame';
+import { useSameValue } from './useSameValue';
 
 export interface MetricPanelProps {
   metric: MetricDef;
@@ -33,12 +35,19 @@ export const MetricPanel = memo(function MetricPanel({ metric, series, domain, m
     () => mergeSeries({ canary: lttb(points.canary, pixels), baseline: lttb(points.baseline, pixels) }),
     [points, pixels],
   );
+  // Each judgement brings new marker and window objects, mostly equal to the last: the chart keeps
+  // the old ones then, and only the summary below it changes.
+  const chartMarkers = useSameValue(markers);
+  const chartWindow = useSameValue(judgedWindow);
+  // New rows redraw the whole chart (recharts re-derives every axis, tick and line from them): one
+  // chart per frame, the domain moving with its rows.
+  const drawn = useOnePerFrame(useMemo(() => ({ rows, domain }), [rows, domain]));
   return (
     <figure className="metric-panel" ref={ref}>
       <figcaption>
         {metric.label} <span className="muted">({metric.unit || 'no unit'}, worse when it {harmfulWords[metric.harmful]})</span>
       </figcaption>
-      <MetricChart metric={metric} rows={rows} domain={domain} width={width} markers={markers} judgedWindow={judgedWindow} />
+      <MetricChart metric={metric} rows={drawn.rows} domain={drawn.domain} width={width} markers={chartMarkers} judgedWindow={chartWindow} />
       <MetricSummary metric={metric} judged={judged} window={judgedWindow} />
     </figure>
   );

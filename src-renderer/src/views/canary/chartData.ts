@@ -35,3 +35,21 @@ export function mergeSeries({ canary, baseline }: MetricPoints): ChartRow[] {
   put(baseline, 'baseline');
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
+
+const MINUTE = 60_000;
+/** Tick spacings a time axis may use, finest first. */
+const TICK_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 360, 720, 1440].map((m) => m * MINUTE);
+
+/**
+ * Round times for the x axis, at least `gapPx` apart on a plot `plotPx` wide. Given to the axis as
+ * its ticks (with interval 0), recharts draws them as they are instead of measuring every label
+ * in the DOM on each refresh to find which fit.
+ */
+export function timeTicks(from: number, to: number, plotPx: number, gapPx = 72): number[] {
+  if (!(to > from) || !(plotPx > 0)) return [];
+  const most = Math.max(1, Math.floor(plotPx / gapPx));
+  const step = TICK_STEPS.find((s) => (to - from) / s <= most) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
