@@ -11,6 +11,7 @@ import { maskSecrets } from './security/secretMask';
 import { ensurePrivateDir } from './store/fileModes';
 import { consoleHandlers } from './workspaces/consoleHandlers';
 import { createWorkspaceRegistry, type FixedWorkspace, type SecretSource } from './workspaces/registry';
+import { scheduleIntegrityCheck } from './store/backgroundCheck';
 import { createQueries, openStore } from './store/index';
 import type { SavedConnection } from './store/workspaceSettings';
 import type { Workspace } from './workspace';
@@ -41,6 +42,11 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** Who the audit names for console actions; defaults to the OS user. */
   actor?: string;
+  /**
+   * When the full integrity check of the database file starts, in a worker thread (the open checks
+   * only the schema and the small tables); after the first paint by default. null: not at all.
+   */
+  integrityCheckAfterMs?: number | null;
 }
 
 export interface Core {
@@ -58,6 +64,9 @@ export interface Core {
   dispose(): void;
 }
 
+/** The full integrity check waits this long after start: the console's first paint comes first. */
+const INTEGRITY_CHECK_AFTER_MS = 5000;
+
 /** The composition root: one store, one event bus, a registry with one session per open workspace, every handler. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
@@ -67,6 +76,20 @@ export function createCore(options: CoreOptions): Core {
   if (file !== ':memory:') ensurePrivateDir(options.dataDir);
   const { db, notices } = openStore({ file, nativeBinding: options.nativeBinding, now: clock.now });
   for (const notice of notices) log(notice);
+  const afterMs = options.integrityCheckAfterMs === undefined ? INTEGRITY_CHECK_AFTER_MS : options.integrityCheckAfterMs;
+  const integrity =
+    file === ':memory:' || afterMs === null
+      ? null
+      : scheduleIntegrityCheck({
+          file,
+          nativeBinding: options.nativeBinding,
+          afterMs,
+          onDamaged: (notice) => {
+            notices.push(notice);
+            log(notice);
+          },
+          log,
+        });
   const queries = createQueries(db);
   const bus = createEventBus();
   const exportsDir = file === ':memory:' ? null : join(options.dataDir, 'exports');
@@ -138,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     poll: loop.once,
     dispose() {
       loop.stop();
+      integrity?.dispose();
       registry.dispose();
       starting.disposeUnused();
       db.close();

@@ -51,6 +51,15 @@ function storedState(queries: Queries, id: string): StoredWorkspaceState {
   };
 }
 
+/**
+ * The Kill switches view shows a change beside its flag: changes of flags no longer listed (a long
+ * history names thousands) are not sent to be validated and dropped by every page on every reload.
+ */
+function listed<L extends { flags: { name: string }[]; changes: { flag: string }[] }>(listing: L): L {
+  const names = new Set(listing.flags.map((f) => f.name));
+  return { ...listing, changes: listing.changes.filter((c) => names.has(c.flag)) };
+}
+
 /** Everything that belongs to one workspace: its services, the handlers that use them, its poll. */
 export function createSession(given: Workspace, deps: SessionDeps) {
   const { queries, bus, clock } = deps;
@@ -89,7 +98,8 @@ export function createSession(given: Workspace, deps: SessionDeps) {
   const windows = createWindowsService({ workspace, store: queries.releasePlans, audit: queries.audit, bus, clock, get actor() { return actor; } });
   const actions = createFlagActions({ workspace, audit: queries.audit, backends, flags, bus, clock, policy, get actor() { return actor; }, releaseGate: windows.gatekeeper.check });
 
-  if (workspace.seedHistory && queries.audit.count(workspace.id) === 0) {
+  // Whether the workspace has any history at all: one index probe, not a count of a million rows.
+  if (workspace.seedHistory && queries.audit.maxId(workspace.id) === null) {
     queries.audit.appendMany(workspace.seedHistory());
   }
 
@@ -125,7 +135,7 @@ export function createSession(given: Workspace, deps: SessionDeps) {
       return identity();
     },
     'flags:list': async () => ({
-      ...(await flags.list()),
+      ...listed(await flags.list()),
       retries: retrier.list(),
       reconciled: queries.openIntents.reconciledSince(workspace.id, clock.now() - RECONCILED_SHOWN_MS),
     }),

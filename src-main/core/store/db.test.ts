@@ -1,10 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkInBackground, scheduleIntegrityCheck } from './backgroundCheck';
 import { migrate, openStore } from './db';
+import { damageMarker } from './integrity';
 import { migrations } from './migrations/index';
 
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const tempDir = () => mkdtempSync(join(tmpdir(), 'ringside-db-'));
 
 describe('migrations', () => {
@@ -109,5 +113,91 @@ describe('openStore', () => {
     expect(reopened.notices[0]).toMatch(/moved to/);
     expect(existsSync(file)).toBe(true);
     reopened.db.close();
+  });
+});
+
+/** A database of `rows` audit events in one file (no -wal), one of the audit table's leaf pages overwritten. */
+function withDamagedAudit(rows = 3000): { dir: string; file: string; damaged: Buffer } {
+  const dir = tempDir();
+  const file = join(dir, 'ringside.db');
+  const { db } = openStore({ file });
+  const insert = db.prepare(
+    "INSERT INTO audit (time, source, actor, workspace, object_type, object_id, action) VALUES (?, 'console', 'a', 'w', 'flag', ?, 'x')",
+  );
+  db.transaction(() => {
+    for (let i = 0; i < rows; i += 1) insert.run(i, `flag-${i}-${'y'.repeat(80)}`);
+  })();
+  const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'audit' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 5").pluck().get() as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close(); // the last connection checkpoints the -wal into the file and deletes it; the header stays in WAL mode
+  expect(existsSync(`${file}-wal`)).toBe(false);
+  const bytes = readFileSync(file);
+  bytes.fill(0xa5, (page - 1) * pageSize + 100, page * pageSize);
+  writeFileSync(file, bytes);
+  return { dir, file, damaged: bytes };
+}
+
+describe('the integrity check of the audit history, after start', () => {
+  it('passes a sound file', async () => {
+    const file = join(tempDir(), 'ringside.db');
+    const { db } = openStore({ file });
+    db.prepare("INSERT INTO audit (time, source, actor, workspace, object_type, object_id, action) VALUES (1, 'console', 'a', 'w', 'flag', 'f', 'x')").run();
+    expect(await checkInBackground(file).outcome).toEqual({ status: 'ok' });
+    db.close();
+  });
+
+  it('opens a file whose audit pages are damaged without reading them all, then finds the damage in a worker', async () => {
+    const { file } = withDamagedAudit();
+    const { db, notices } = openStore({ file });
+    expect(notices).toEqual([]);
+    const outcome = await checkInBackground(file).outcome;
+    expect(outcome.status).toBe('damaged');
+    expect(outcome.status === 'damaged' && outcome.reason).toMatch(/page|cell|tree|malformed/i);
+    db.close();
+  });
+
+  it('tells the user, keeps every byte, and the next start moves the file aside with a clear notice', async () => {
+    const { dir, file, damaged } = withDamagedAudit();
+    const { db } = openStore({ file });
+    const told: string[] = [];
+    const check = scheduleIntegrityCheck({ file, afterMs: 0, onDamaged: (n) => told.push(n), log: () => {} });
+    await vi.waitFor(() => expect(told).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    check.dispose();
+    expect(told[0]).toMatch(/is damaged \(integrity check failed: .+\)\. Nothing was deleted: .* next start moves it aside/);
+    expect(existsSync(damageMarker(file))).toBe(true);
+    db.close();
+
+    const next = openStore({ file, now: () => Date.UTC(2026, 10, 22, 12, 0, 0) });
+    expect(next.notices).toHaveLength(1);
+    expect(next.notices[0]).toMatch(/could not be read \(integrity check failed: .+\)\. It was moved to .*ringside\.db\.corrupt-2026-11-22T12-00-00-000Z/);
+    const moved = join(dir, 'ringside.db.corrupt-2026-11-22T12-00-00-000Z');
+    expect(sha256(readFileSync(moved))).toBe(sha256(damaged)); // byte for byte: what was there is kept
+    expect(next.db.prepare('SELECT count(*) FROM audit').pluck().get()).toBe(0);
+    // the fresh file had its full check on the way in; the note is gone and the start after is a plain one
+    expect(existsSync(damageMarker(file))).toBe(false);
+    next.db.close();
+    const third = openStore({ file });
+    expect(third.notices).toEqual([]);
+    third.db.close();
+  });
+
+  it('clears a note left for a file that then passes its full check', () => {
+    const file = join(tempDir(), 'ringside.db');
+    openStore({ file }).db.close();
+    writeFileSync(damageMarker(file), 'an earlier check failed\n');
+    const { db, notices } = openStore({ file });
+    expect(notices).toEqual([]);
+    expect(existsSync(damageMarker(file))).toBe(false);
+    db.close();
+  });
+
+  it('never tells a verdict after it was disposed (the store closed first)', async () => {
+    const { file } = withDamagedAudit(500);
+    const told: string[] = [];
+    const check = scheduleIntegrityCheck({ file, afterMs: 0, onDamaged: (n) => told.push(n), log: () => {} });
+    check.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(told).toEqual([]);
+    expect(existsSync(damageMarker(file))).toBe(false);
   });
 });
