@@ -1,21 +1,26 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, type MouseEvent } from 'react';
+import { CartesianGrid, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { ChartMarker } from '../../../../src-shared/domain/verdict';
 import type { MetricDef } from '../../../../src-shared/domain/canary';
 import { formatValue } from '../../format/number';
 import { formatClock, formatDateTime } from '../../format/time';
-import { timeTicks, type ChartRow } from './chartData';
+import { ChartLines } from './ChartLines';
+import { ChartReadout } from './ChartReadout';
+import { ChartWindow } from './ChartWindow';
+import { ChartDrawingContext, type ChartDrawing, type ChartSeries } from './chartDrawing';
+import { timeTicks, type ChartLine } from './chartData';
+import { createChartPointer } from './chartPointer';
+import type { ValueAxis } from './chartScale';
 import { markerLanes } from './markerLanes';
 import { useSameValue } from './useSameValue';
+import './chart.css';
 
-const HEIGHT = 220;
+const HEIGHT = 200;
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
 const Y_AXIS_WIDTH = 72;
 /** The chart's width less the y axis and the side margins: the plot the x ticks share. */
 const PLOT_INSET = Y_AXIS_WIDTH + MARGIN.left + MARGIN.right;
-const DATA_DOMAIN = ['dataMin', 'dataMax'];
 const NO_MARKERS: readonly ChartMarker[] = [];
-const WINDOW_LABEL = { value: 'verdict window', position: 'insideTopRight', fontSize: 10 } as const;
 
 const MARKER_COLORS: Record<ChartMarker['kind'], string> = {
   kill: '#d93025',
@@ -30,39 +35,47 @@ export const BASELINE_COLOR = '#1a73e8';
 
 export interface MetricChartProps {
   metric: MetricDef;
-  rows: ChartRow[];
-  /** the requested window, so the x axis does not jump while samples arrive */
-  domain: [number, number] | null;
+  /** the drawn samples of each group, at most one per pixel of the plot */
+  canary: ChartLine;
+  baseline: ChartLine;
+  /** the x axis' domain: the requested window (snapped to a round step), so the axis does not jump while samples arrive */
+  domain: readonly [number, number];
+  /** the value axis the lines are drawn against */
+  values: ValueAxis;
   width: number;
   markers?: readonly ChartMarker[];
   /** the samples the verdict compared, shaded so the summary's numbers can be found on the chart */
   judgedWindow?: { from: number; to: number } | null;
 }
 
-const labelTime = (t: unknown) => (typeof t === 'number' ? formatDateTime(t) : String(t));
-
 /**
  * Canary against baseline for one metric; new data flows into the same chart, never a new one.
- * Live data redraws every refresh, so nothing animates, and every part but the rows and the
- * x domain keeps its identity across refreshes: recharts re-registers a child in its store (and
- * redraws the whole chart once more) whenever that child's props are new objects.
+ * recharts draws the frame (grid, axes, markers) over domains given to it and never sees the
+ * samples; the two lines are one SVG path each (ChartLines), and the verdict's window (ChartWindow)
+ * and the hover readout (ChartReadout) are ours too, all fed through context. A refresh then changes two paths, and the frame
+ * only when its x domain crossed a step or its value axis changed. Nothing animates, and every part
+ * keeps its identity while its inputs are equal: recharts re-registers a child in its store (and
+ * redraws the whole chart once more) whenever the child's props are new or the chart re-renders.
  */
-export const MetricChart = memo(function MetricChart({ metric, rows, domain, width, markers = NO_MARKERS, judgedWindow = null }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({ metric, canary, baseline, domain, values, width, markers = NO_MARKERS, judgedWindow = null }: MetricChartProps) {
   const unit = metric.unit;
   const format = useMemo(() => (value: unknown) => (typeof value === 'number' ? formatValue(value, unit) : String(value)), [unit]);
-  const from = domain?.[0] ?? rows[0]?.t ?? 0;
-  const to = domain?.[1] ?? rows[rows.length - 1]?.t ?? 0;
+  const [from, to] = domain;
   const ticks = useSameValue(timeTicks(from, to, width - PLOT_INSET));
   const lanes = useSameValue(markerLanes(markers.map((m) => m.time), [from, to], width));
-  const windowFrom = judgedWindow?.from;
-  const windowTo = judgedWindow?.to;
-
-  const area = useMemo(
-    () =>
-      windowFrom !== undefined &&
-      windowTo !== undefined && <ReferenceArea x1={windowFrom} x2={windowTo} fill="#80868b" fillOpacity={0.08} ifOverflow="hidden" label={WINDOW_LABEL} />,
-    [windowFrom, windowTo],
+  const pointer = useMemo(createChartPointer, []);
+  // recharts never sees the samples: its rows are the frame's two corners, new only when a domain moves
+  // (with no rows at all it draws no ticks and no markers).
+  const [lo, hi] = values.domain;
+  const corners = useMemo(() => [{ t: from, v: lo }, { t: to, v: hi }], [from, to, lo, hi]);
+  const series = useMemo<ChartSeries[]>(
+    () => [
+      { key: 'canary', name: 'Canary', color: CANARY_COLOR, line: canary },
+      { key: 'baseline', name: 'Baseline', color: BASELINE_COLOR, line: baseline },
+    ],
+    [canary, baseline],
   );
+
   const markerLines = useMemo(
     () =>
       markers.map((m, i) => (
@@ -79,40 +92,56 @@ export const MetricChart = memo(function MetricChart({ metric, rows, domain, wid
       )),
     [markers, lanes],
   );
-  const fixed = useMemo(
-    () => (
-      <>
-        <CartesianGrid strokeDasharray="3 3" />
-        <YAxis width={Y_AXIS_WIDTH} tickFormatter={format} interval={0} />
-        <Tooltip formatter={format} labelFormatter={labelTime} />
-        <Legend />
-      </>
-    ),
-    [format],
+  const grid = useMemo(() => <CartesianGrid strokeDasharray="3 3" />, []);
+  const yAxis = useMemo(
+    () => <YAxis dataKey="v" type="number" width={Y_AXIS_WIDTH} domain={values.domain} ticks={values.ticks} interval={0} tickFormatter={format} />,
+    [values, format],
   );
   const xAxis = useMemo(
-    () => <XAxis dataKey="t" type="number" scale="time" domain={domain ?? DATA_DOMAIN} ticks={ticks} interval={0} tickFormatter={formatClock} />,
+    () => <XAxis dataKey="t" type="number" domain={domain as [number, number]} ticks={ticks} interval={0} tickFormatter={formatClock} />,
     [domain, ticks],
   );
-  const lines = useMemo(
+  const drawing = useMemo<ChartDrawing>(
+    () => ({ series, xDomain: domain, yDomain: values.domain, judgedWindow, formatValue: format }),
+    [series, domain, values, judgedWindow, format],
+  );
+  // The frame: rendered again only when one of its parts changes (a domain crossed a step, a marker
+  // came, the panel was resized), never for new samples alone; those reach the lines through context.
+  const frame = useMemo(
     () => (
-      <>
-        <Line type="monotone" dataKey="canary" name="Canary" stroke={CANARY_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls />
-        <Line type="monotone" dataKey="baseline" name="Baseline" stroke={BASELINE_COLOR} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls />
-      </>
+      <LineChart width={width} height={HEIGHT} data={corners} margin={MARGIN}>
+        {grid}
+        {xAxis}
+        {yAxis}
+        <ChartWindow />
+        {markerLines}
+        <ChartLines />
+        <ChartReadout pointer={pointer} formatTime={formatDateTime} />
+      </LineChart>
     ),
-    [],
+    [width, corners, grid, xAxis, yAxis, markerLines, pointer],
+  );
+  const onMove = useMemo(
+    () => ({
+      onMouseMove: (e: MouseEvent<HTMLDivElement>) => pointer.set(e.clientX - e.currentTarget.getBoundingClientRect().left),
+      onMouseLeave: () => pointer.set(null),
+    }),
+    [pointer],
   );
 
   return (
-    <div className="canary-chart" data-testid="canary-chart" data-metric={metric.id} data-points={rows.length}>
-      <LineChart width={width} height={HEIGHT} data={rows} margin={MARGIN}>
-        {fixed}
-        {xAxis}
-        {area}
-        {markerLines}
-        {lines}
-      </LineChart>
+    <div className="canary-chart" data-testid="canary-chart" data-metric={metric.id} data-points={Math.max(canary.t.length, baseline.t.length)} {...onMove}>
+      <ChartDrawingContext.Provider value={drawing}>{frame}</ChartDrawingContext.Provider>
+      <ul className="chart-legend">
+        {series.map((s) => (
+          <li key={s.key}>
+            <svg width={16} height={4} aria-hidden="true">
+              <line x1={0} x2={16} y1={2} y2={2} stroke={s.color} strokeWidth={2} />
+            </svg>
+            {s.name}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 });

@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react';
+import { act, fireEvent, render } from '@testing-library/react';
 import type { MetricDef, MetricSeries } from '../../../../src-shared/domain/canary';
 import type { ChartMarker } from '../../../../src-shared/domain/verdict';
 import { MetricPanel } from './MetricPanel';
@@ -23,6 +23,9 @@ const judgedWindow = () => ({ from: NOW - HOUR / 2, to: NOW });
 /** Drawn points of each line: one path command (M, L or C) per point. */
 const drawnPoints = (root: Element) =>
   [...root.querySelectorAll('path.recharts-line-curve')].map((p) => (p.getAttribute('d')?.match(/[MLC]/g) ?? []).length);
+/** One animation frame, where there are any: each chart takes new data in a frame of its own. */
+const nextFrame = () =>
+  act(() => new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => resolve()) : resolve())));
 const plotWidth = (root: Element) => Number(root.querySelector('svg defs clipPath rect')?.getAttribute('width'));
 
 describe('MetricPanel drawing live data', () => {
@@ -73,9 +76,46 @@ describe('MetricPanel drawing live data', () => {
       // a window that moved does reach the chart
       rerender(<MetricPanel metric={metric} series={data} domain={domain} markers={markers()} judgedWindow={{ from: NOW - HOUR, to: NOW }} />);
       await act(async () => {});
-      expect(container.querySelector('.recharts-reference-area-rect')).not.toBeNull();
+      expect(container.querySelector('[data-testid="chart-window"] rect')).not.toBeNull();
     } finally {
       delete proto.getTotalLength;
     }
+  });
+
+  it('new samples change only the two lines: recharts’ axes, grid and markers are left as they were', async () => {
+    const panel = (level: number) => <MetricPanel metric={metric} series={series(500, level)} domain={domain} markers={markers()} judgedWindow={judgedWindow()} />;
+    const { container, rerender } = render(panel(100));
+    await act(async () => {});
+    const chart = container.querySelector('[data-testid="canary-chart"]')!;
+    const before = [...chart.querySelectorAll('path.chart-line-curve')].map((p) => p.getAttribute('d'));
+    const changed = new Set<Element>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) changed.add(r.target instanceof Element ? r.target : r.target.parentElement!);
+    });
+    observer.observe(chart, { subtree: true, childList: true, attributes: true, characterData: true });
+
+    rerender(panel(101)); // the same value axis, other values
+    await nextFrame();
+    observer.disconnect();
+    const after = [...chart.querySelectorAll('path.chart-line-curve')].map((p) => p.getAttribute('d'));
+    expect(after).toHaveLength(2);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect([...changed].map((e) => e.getAttribute('class'))).toEqual(['chart-line-curve recharts-line-curve', 'chart-line-curve recharts-line-curve']);
+  });
+
+  it('reads out both lines at the sample under the pointer, and nothing once it leaves', async () => {
+    const { container } = render(<MetricPanel metric={metric} series={series(500)} domain={domain} />);
+    await act(async () => {});
+    const chart = container.querySelector('[data-testid="canary-chart"]')!;
+    expect(chart.querySelector('[data-testid="chart-readout"]')).toBeNull();
+    // jsdom lays nothing out: the chart's left edge is at 0, so clientX is the x inside the chart
+    act(() => void fireEvent.mouseMove(chart, { clientX: 280, clientY: 80 }));
+    const readout = chart.querySelector('[data-testid="chart-readout"]');
+    expect(readout?.textContent).toMatch(/Canary: [\d.]+ ms/);
+    expect(readout?.textContent).toMatch(/Baseline: [\d.]+ ms/);
+    expect(readout?.querySelectorAll('circle')).toHaveLength(2);
+    act(() => void fireEvent.mouseLeave(chart));
+    expect(chart.querySelector('[data-testid="chart-readout"]')).toBeNull();
   });
 });

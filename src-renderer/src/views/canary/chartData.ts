@@ -1,15 +1,15 @@
 import type { MetricSeries, SeriesPoint } from '../../../../src-shared/domain/canary';
+import { lttbIndices } from '../../../../src-shared/series/lttb';
 
-/** One x position of a chart: both groups' values at the same timestamp (epoch ms). */
-export interface ChartRow {
-  t: number;
-  canary: number | null;
-  baseline: number | null;
+/** One drawn line: the samples it keeps, times (epoch ms) ascending beside their values, all finite. */
+export interface ChartLine {
+  t: Float64Array;
+  v: Float64Array;
 }
 
 export interface MetricPoints {
-  canary: SeriesPoint[];
-  baseline: SeriesPoint[];
+  canary: readonly SeriesPoint[];
+  baseline: readonly SeriesPoint[];
 }
 
 const EMPTY: SeriesPoint[] = [];
@@ -21,19 +21,27 @@ export function pointsOf(series: readonly MetricSeries[], metric: string): Metri
   return { canary: find('canary'), baseline: find('baseline') };
 }
 
-/** Rows sorted by time; a group without a sample at a timestamp gets null (a gap, not a zero). */
-export function mergeSeries({ canary, baseline }: MetricPoints): ChartRow[] {
-  const rows = new Map<number, ChartRow>();
-  const put = (points: SeriesPoint[], group: 'canary' | 'baseline') => {
-    for (const [t, v] of points) {
-      const row = rows.get(t) ?? { t, canary: null, baseline: null };
-      row[group] = Number.isFinite(v) ? v : null;
-      rows.set(t, row);
-    }
-  };
-  put(canary, 'canary');
-  put(baseline, 'baseline');
-  return [...rows.values()].sort((a, b) => a.t - b.t);
+/**
+ * At most `threshold` of the points, chosen by LTTB (spikes survive), as typed arrays; points with a
+ * non-finite time or value are gaps and never drawn.
+ */
+export function sampleLine(points: readonly SeriesPoint[], threshold: number): ChartLine {
+  const n = points.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const p = points[i]!;
+    xs[i] = p[0];
+    ys[i] = p[1];
+  }
+  const kept = lttbIndices(xs, ys, threshold);
+  const t = new Float64Array(kept.length);
+  const v = new Float64Array(kept.length);
+  for (let i = 0; i < kept.length; i += 1) {
+    t[i] = xs[kept[i]!]!;
+    v[i] = ys[kept[i]!]!;
+  }
+  return { t, v };
 }
 
 const MINUTE = 60_000;
@@ -52,4 +60,20 @@ export function timeTicks(from: number, to: number, plotPx: number, gapPx = 72):
   const ticks: number[] = [];
   for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
   return ticks;
+}
+
+/** Steps the x axis' ends may snap to, finest first. */
+const SNAP_STEPS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
+
+/**
+ * The x axis' domain for a window: its ends snapped outwards to a round step of at most a hundredth
+ * of the window (a minute for two hours), so a window sliding with every refresh moves the axis,
+ * its ticks and its markers only when it crosses a step, not on every refresh. Every sample of the
+ * window stays inside; the axis is at most one step wider than the window.
+ */
+export function snapDomain(from: number, to: number): [number, number] {
+  if (!(to > from)) return [from, to];
+  const step = [...SNAP_STEPS].reverse().find((s) => s <= (to - from) / 100);
+  if (step === undefined) return [from, to];
+  return [Math.floor(from / step) * step, Math.ceil(to / step) * step];
 }
