@@ -11,6 +11,12 @@ export default defineConfig({
     define: { __RINGSIDE_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: 'out/main',
+      // Bundled rather than loaded from node_modules at start: Node resolves, reads and compiles each of
+      // their hundreds of ES module files one by one, a third of serve's cold start. better-sqlite3
+      // (native) stays external, and yaml, which the start does not need, is required on first use.
+      // node-fetch stays external: bundling it gains nothing measurable, and its fetch-blob's private
+      // class fields are syntax Electronegativity cannot parse (a built file it cannot read goes unchecked).
+      externalizeDeps: { exclude: ['zod', 'ws'] },
       lib: {
         entry: {
           index: resolve(__dirname, 'src-main/index.ts'),
@@ -34,6 +40,8 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     plugins: [react()],
+    // zod configured for the CSP before any schema is built, whatever chunk a schema lands in
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve(__dirname, 'src-renderer/src/zodForCsp.ts') }] },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: release,

@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src-renderer/**/*.test.tsx', 'src-renderer/**/*.test.ts'],
+          setupFiles: ['src-renderer/src/test/setup.ts'],
           // a full render of the console takes ~0.5 s alone and several times that beside the node project on 2 cores
           testTimeout: 20_000,
         },

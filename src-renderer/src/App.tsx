@@ -11,13 +11,11 @@ import { useViewShortcuts } from './hooks/useViewShortcuts';
 import { isCoreOffline } from './store/slices/appSlice';
 import type { ViewId } from './store/slices/navSlice';
 import { useRingside } from './store/useRingside';
-import { AuditView } from './views/audit/AuditView';
-import { CanaryView } from './views/canary/CanaryView';
-import { ChangesView } from './views/changes/ChangesView';
-import { DebtView } from './views/debt/DebtView';
 import { FlagsView } from './views/flags/FlagsView';
-import { RingsView } from './views/rings/RingsView';
+import { AuditView, CanaryView, ChangesView, DebtView, RingsView } from './views/lazyViews';
+import { usePreloadViews } from './views/usePreloadViews';
 
+// The Kill switches view comes with the first paint; the others are fetched after it (usePreloadViews).
 const viewComponents: Record<ViewId, ComponentType> = {
   flags: FlagsView,
   canary: CanaryView,
@@ -30,6 +28,7 @@ const viewComponents: Record<ViewId, ComponentType> = {
 /** The console: header, notices, the view switcher, the active view and the Ctrl/Cmd+K palette. */
 export function App() {
   useViewShortcuts();
+  usePreloadViews();
   const [paletteOpen, setPaletteOpen] = useState(false);
   usePaletteShortcut(useCallback(() => setPaletteOpen(true), []));
   const view = useRingside((s) => s.view);

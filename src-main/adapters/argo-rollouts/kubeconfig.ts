@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { loadYaml } from '../../core/rings/yaml';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { KubeConnection } from './kubeConnection';
 
@@ -44,7 +44,7 @@ export function readKubeconfig(file: string, context?: string): KubeConnection {
   }
   let config: unknown;
   try {
-    config = parse(source, { maxAliasCount: 50 });
+    config = loadYaml().parse(source, { maxAliasCount: 50 });
   } catch (error) {
     throw bad(`Kubeconfig ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -12,7 +12,7 @@
  * An instant query reads the latest value, so rules compare the last window whatever their
  * statistic, and a relative rule's floor is not carried over.
  */
-import { stringify } from 'yaml';
+import { loadYaml } from './yaml';
 import type { MetricDef } from '../../../src-shared/domain/canary';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import { DEFAULT_TOLERANCE, DEFAULT_TRIP_AFTER, type Rule } from '../canary/judge/index';
@@ -94,5 +94,5 @@ export function analysisTemplate(definition: ReleaseDefinition, options: GateExp
     metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'ringside' } },
     spec: { metrics },
   };
-  return { name, yaml: stringify(document, { lineWidth: 0 }) };
+  return { name, yaml: loadYaml().stringify(document, { lineWidth: 0 }) };
 }

@@ -1,9 +1,9 @@
-import { parse } from 'yaml';
 import type { GateInstall } from '../../../src-shared/domain/analysis';
 import type { ReleasePlan } from '../../../src-shared/domain/plan';
 import { RingsideError } from '../../../src-shared/ipc/result';
 import type { GateExportOptions } from './analysisTemplate';
 import type { RolloutActionContext } from './rolloutActions';
+import { loadYaml } from './yaml';
 
 export interface InstallRequest extends GateExportOptions {
   planId: string;
@@ -51,7 +51,7 @@ export function createGateInstaller(ctx: RolloutActionContext & {
     const outcome = (result: string, after: unknown) =>
       ctx.audit.append({ ...base, time: ctx.clock.now(), action: 'analysisTemplate.installed', before, after, result });
     try {
-      const installed = await ctx.backends.track('deploy', () => installer(ref, parse(exported.yaml) as Record<string, unknown>));
+      const installed = await ctx.backends.track('deploy', () => installer(ref, loadYaml().parse(exported.yaml) as Record<string, unknown>));
       outcome(installed.operation, {
         intentId,
         resourceVersion: installed.resourceVersion,

@@ -7,7 +7,7 @@ import { BackendChip } from './BackendChip';
 import { ErrorNote } from './ErrorNote';
 import { OFFLINE_BANNER_ID, OfflineBanner } from './OfflineBanner';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
-import { WorkspaceSettings } from '../views/settings/WorkspaceSettings';
+import { WorkspaceSettings } from '../views/lazyViews';
 
 /**
  * Re-read the backend statuses once per poll while the core answers: the core records each

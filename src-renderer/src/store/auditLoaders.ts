@@ -77,8 +77,9 @@ export async function setAuditFilter(filter: AuditFilter): Promise<void> {
 }
 
 /**
- * Something changed in the audit (pushed by main): count what arrived since the list was anchored
- * rather than move the rows under the reader's eyes; an empty or unloaded list simply reloads.
+ * Something changed in the audit (pushed by main), or the console reloads: count what arrived since
+ * the list was anchored rather than move the rows under the reader's eyes; an empty or unloaded list
+ * simply reloads, and a list never shown stays unread until the Audit view asks for it.
  */
 export async function loadAudit(): Promise<void> {
   const api = currentApi();
@@ -86,6 +87,8 @@ export async function loadAudit(): Promise<void> {
   // The sources' state is read once the Audit view has shown it.
   if (useRingside.getState().auditStatus.data) void loadAuditStatus();
   const state = audit();
+  // Not read yet (generation 0): the Audit view reads the list when first shown, not the first paint.
+  if (state.generation === 0) return;
   if (!state.loaded || state.anchorId === null || state.total === 0) return reloadAuditList();
   const generation = state.generation;
   const counted = await settle(() => api.audit.count({ ...state.filter, afterId: state.anchorId! }));

@@ -10,10 +10,29 @@ describe('session', () => {
   it('loads every domain at start', async () => {
     const { bridge } = await renderConsole();
     const channels = new Set(bridge.calls.map((c) => c.channel));
-    for (const channel of ['app:info', 'workspace:current', 'workspaces:list', 'policy:get', 'flags:list', 'canary:releases', 'rollouts:list', 'audit:count', 'audit:search']) {
+    for (const channel of ['app:info', 'workspace:current', 'workspaces:list', 'policy:get', 'flags:list', 'canary:releases', 'rollouts:list']) {
       expect(channels).toContain(channel);
     }
     expect(useRingside.getState().selectedReleaseId).toBe('checkout-2.4.0');
+  });
+
+  it('leaves the audit list (a count of the whole history) to the Audit view, then keeps it current', async () => {
+    const { bridge } = await renderConsole();
+    const audit = () => bridge.calls.map((c) => c.channel).filter((c) => c === 'audit:count' || c === 'audit:search');
+    expect(audit()).toEqual([]);
+    // an audit event before the view was ever shown reads nothing either
+    act(() => bridge.emit('state:changed', { domain: 'audit' }));
+    await settle();
+    expect(audit()).toEqual([]);
+
+    act(() => useRingside.getState().setView('audit'));
+    await settle();
+    expect(audit()).toEqual(['audit:count', 'audit:search']);
+    act(() => useRingside.getState().setView('flags'));
+    act(() => bridge.emit('state:changed', { domain: 'audit' }));
+    await settle();
+    // shown once, the list counts what arrived since, on the Audit view or not
+    expect(audit()).toEqual(['audit:count', 'audit:search', 'audit:count']);
   });
 
   it('reloads the domain named by state:changed, and only that one', async () => {
@@ -85,8 +104,8 @@ describe('session', () => {
     const before = bridge.calls.length;
     reconnect();
     await settle();
-    // info, workspace, workspaces, policy, flags, releases, rollouts, audit, plans, windows
-    expect(bridge.calls.length - before).toBe(10);
+    // info, workspace, workspaces, policy, flags, releases, rollouts, plans, windows (the audit list was never shown)
+    expect(bridge.calls.length - before).toBe(9);
     end();
   });
 });

@@ -49,7 +49,10 @@ const reloaders: Record<Domain, () => Promise<unknown>> = {
 
 export const reloadDomain = (domain: Domain) => reloaders[domain]();
 
-/** Everything the console shows, loaded in parallel. */
+/**
+ * Everything the console shows, loaded in parallel. The audit list (a count over the whole
+ * history) is read when the Audit view first shows it, and kept current after that (loadAudit).
+ */
 export async function loadEverything(): Promise<void> {
   await Promise.all([
     loadAppInfo(),
