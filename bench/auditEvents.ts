@@ -23,3 +23,29 @@ export function benchEvent(i: number, workspace = 'bench'): NewAuditEvent {
     result: 'confirmed',
   };
 }
+
+/** The audit's columns without its indexes, triggers or chain: the plain-table anchor of the ingest figures. */
+export const PLAIN_TABLE = `CREATE TABLE audit (id INTEGER PRIMARY KEY, time INTEGER NOT NULL, source TEXT NOT NULL, actor TEXT NOT NULL,
+  workspace TEXT NOT NULL, environment TEXT, object_type TEXT NOT NULL, object_id TEXT NOT NULL, action TEXT NOT NULL,
+  before_json TEXT, after_json TEXT, reason TEXT, result TEXT, external_id TEXT, hash TEXT) STRICT`;
+const PLAIN_HASH = 'f'.repeat(64);
+export const PLAIN_INSERT = 'INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** An event as the plain table's row: the same column values Ringside stores, a fixed hash. */
+export const plainRow = (id: number, e: NewAuditEvent): unknown[] => [
+  id,
+  e.time,
+  e.source,
+  e.actor,
+  e.workspace,
+  e.environment,
+  e.objectType,
+  e.objectId,
+  e.action,
+  e.before == null ? null : JSON.stringify(e.before),
+  e.after == null ? null : JSON.stringify(e.after),
+  e.reason,
+  e.result,
+  null,
+  PLAIN_HASH,
+];

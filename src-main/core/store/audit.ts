@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEvent, NewAuditEvent } from '../../../src-shared/domain/audit';
 import { maskSecrets } from '../security/secretMask';
+import { auditDerived } from './auditDerived';
 import { auditSearch } from './auditSearch';
-import { GENESIS, rowHash, verifyChain, type ChainReport, type ChainedFields } from './auditChain';
+import { GENESIS, valuesHash, verifyChain, type ChainReport, type ChainValues, type ChainedFields } from './auditChain';
 
 /** The columns the hash chain covers, in id order after a given id. */
 const CHAIN_COLUMNS = `id, time, source, actor, workspace, environment, object_type, object_id, action, before_json, after_json,
@@ -40,31 +41,34 @@ const toEvent = (row: AuditRow): AuditEvent => ({
 /** Free text in a row (an outcome quoting an upstream error, a reason, details) is stored with secrets masked, then hashed. */
 const masked = (text: string | null) => (text === null ? null : maskSecrets(text));
 
-const toFields = (id: number, e: NewAuditEvent, externalId: string | null): ChainedFields => ({
+/** A new row's chained fields, in column order: what is hashed, then (with the hash) bound to the insert. */
+const toValues = (id: number, e: NewAuditEvent, externalId: string | null): ChainValues => [
   id,
-  time: e.time,
-  source: e.source,
-  actor: e.actor,
-  workspace: e.workspace,
-  environment: e.environment,
-  object_type: e.objectType,
-  object_id: e.objectId,
-  action: e.action,
-  before_json: e.before == null ? null : masked(JSON.stringify(e.before)),
-  after_json: e.after == null ? null : masked(JSON.stringify(e.after)),
-  reason: masked(e.reason),
-  result: masked(e.result),
-  external_id: externalId,
-});
+  e.time,
+  e.source,
+  e.actor,
+  e.workspace,
+  e.environment,
+  e.objectType,
+  e.objectId,
+  e.action,
+  e.before == null ? null : masked(JSON.stringify(e.before)),
+  e.after == null ? null : masked(JSON.stringify(e.after)),
+  masked(e.reason),
+  masked(e.result),
+  externalId,
+];
 
 /** The audit table: append, amend an outcome, page newest first. */
 export function auditQueries(db: Database) {
-  const insertRow = db.prepare(
+  // Positional parameters in column order: the row's chained values with its hash appended.
+  const insertRow = db.prepare<[unknown[]]>(
     `INSERT OR IGNORE INTO audit (id, time, source, actor, workspace, environment, object_type, object_id, action,
        before_json, after_json, reason, result, external_id, hash)
-     VALUES (@id, @time, @source, @actor, @workspace, @environment, @object_type, @object_id, @action,
-       @before_json, @after_json, @reason, @result, @external_id, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Full text, open intents and latest changes for the ids a write added (migration 0017: no per-row triggers).
+  const derive = auditDerived(db);
   const last = db.prepare<[], { id: number; hash: string | null }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1');
   const chainRows = db.prepare<[], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM audit ORDER BY id`);
   const chainAfter = db.prepare<[number, number], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM audit WHERE id > ? ORDER BY id LIMIT ?`);
@@ -79,25 +83,40 @@ export function auditQueries(db: Database) {
   const cursorDelete = db.prepare('DELETE FROM sync_cursor WHERE workspace = ? AND source = ?');
   /**
    * Append one row at the end of the chain; 0 when an external id was already there. Within one
-   * transaction the tail is read once and then carried along, not re-read per row.
+   * transaction the tail is read once and then carried along, not re-read per row; `start` is the
+   * tail the transaction began at, so its new rows are the ids above it.
    */
-  let tail: { id: number; hash: string | null } | undefined;
+  type Tail = { id: number; hash: string | null };
+  let tail: Tail | undefined;
+  let start: number | undefined;
   const insertChained = (event: NewAuditEvent, externalId: string | null): number => {
-    const previous = tail ?? last.get();
-    const fields = toFields((previous?.id ?? 0) + 1, event, externalId);
-    const hash = rowHash(previous?.hash ?? GENESIS, fields);
-    const added = insertRow.run({ ...fields, hash }).changes > 0;
-    tail = added ? { id: fields.id, hash } : previous;
-    return added ? fields.id : 0;
+    if (!tail) {
+      tail = last.get() ?? { id: 0, hash: null };
+      start = tail.id;
+    }
+    const id = tail.id + 1;
+    const values = toValues(id, event, externalId);
+    const hash = valuesHash(tail.hash ?? GENESIS, values);
+    if (insertRow.run([...values, hash]).changes === 0) return 0;
+    tail = { id, hash };
+    return id;
   };
-  /** Run a write with the carried tail valid only inside it (another process may write between). */
+  /**
+   * Run a write with the carried tail valid only inside it (another process may write between);
+   * what the rows it added imply (full text, open intents, latest changes) is written before it commits.
+   */
   const chained = <A extends unknown[], R>(fn: (...args: A) => R) =>
     db.transaction((...args: A): R => {
       tail = undefined;
+      start = undefined;
       try {
-        return fn(...args);
+        const result = fn(...args);
+        const end = tail as Tail | undefined; // moved by insertChained inside fn
+        if (end && start !== undefined) derive(start, end.id);
+        return result;
       } finally {
         tail = undefined;
+        start = undefined;
       }
     });
   const appendOne = chained((event: NewAuditEvent) => insertChained(event, null));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The fields a row's hash covers, in a fixed order, id included so reordering is detected. */
 export interface ChainedFields {
@@ -20,9 +20,36 @@ export interface ChainedFields {
 
 export const GENESIS = '0'.repeat(64);
 
+/**
+ * The chained fields as a tuple in the hash's order, which is also the order of the audit table's
+ * columns (so an insert binds the same array, with the hash appended, positionally).
+ */
+export type ChainValues = [
+  id: number,
+  time: number,
+  source: string,
+  actor: string,
+  workspace: string,
+  environment: string | null,
+  object_type: string,
+  object_id: string,
+  action: string,
+  before_json: string | null,
+  after_json: string | null,
+  reason: string | null,
+  result: string | null,
+  external_id: string | null,
+];
+
 /** sha256 over the previous hash and the row's fields as a JSON array (unambiguous framing). */
+export function valuesHash(previous: string, values: ChainValues): string {
+  // One-shot hash of one string: the same bytes as update(previous).update(json), without a Hash object per row.
+  return hash('sha256', previous + JSON.stringify(values), 'hex');
+}
+
+/** The hash of a row read back (verification): the same tuple, so the same hash as at insert. */
 export function rowHash(previous: string, row: ChainedFields): string {
-  const fields = [
+  return valuesHash(previous, [
     row.id,
     row.time,
     row.source,
@@ -37,8 +64,7 @@ export function rowHash(previous: string, row: ChainedFields): string {
     row.reason,
     row.result,
     row.external_id,
-  ];
-  return createHash('sha256').update(previous).update(JSON.stringify(fields)).digest('hex');
+  ]);
 }
 
 export interface ChainReport {

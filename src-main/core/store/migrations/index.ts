@@ -15,6 +15,7 @@ import { m0013OpenIntents } from './0013-open-intents';
 import { m0014WorkspaceIdentity } from './0014-workspace-identity';
 import { m0015AfterFactReviews } from './0015-after-fact-reviews';
 import { m0016SavedWorkspaces } from './0016-saved-workspaces';
+import { m0017AuditIngest } from './0017-audit-ingest';
 
 export interface Migration {
   /** user_version after this migration has run */
@@ -24,4 +25,4 @@ export interface Migration {
 }
 
 /** In order; a migration once released is never edited, only followed by a new one. */
-export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings, m0006CanarySamples, m0007AuditChain, m0008AuditSearch, m0009ReleasePlans, m0010AuditTimeOrder, m0011RingStrategies, m0012FlagLatestChange, m0013OpenIntents, m0014WorkspaceIdentity, m0015AfterFactReviews, m0016SavedWorkspaces];
+export const migrations: Migration[] = [m0001SyncState, m0002FlagCache, m0003Audit, m0004AuditExternal, m0005WorkspaceSettings, m0006CanarySamples, m0007AuditChain, m0008AuditSearch, m0009ReleasePlans, m0010AuditTimeOrder, m0011RingStrategies, m0012FlagLatestChange, m0013OpenIntents, m0014WorkspaceIdentity, m0015AfterFactReviews, m0016SavedWorkspaces, m0017AuditIngest];
