@@ -1,4 +1,4 @@
-import { dice, hashString, mulberry32, noise, stableUuid } from './random';
+import { dice, hashString, mulberry32, noise, smoothNoise, stableUuid } from './random';
 
 describe('random', () => {
   it('replays the same stream for the same seed and a different one for another', () => {
@@ -39,5 +39,11 @@ describe('random', () => {
     expect(stableUuid(42, 1, 2)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(stableUuid(42, 1, 2)).toBe(stableUuid(42, 1, 2));
     expect(hashString('checkout')).not.toBe(hashString('search'));
+  });
+
+  it('smooth noise passes through noise(seed, stream, knot) at each knot, large streams and knots too', () => {
+    for (const [seed, stream, knot] of [[7, 1, 3], [42, hashString('rel/error_rate/canary'), 120_000_123], [-5, 2 ** 32 + 9, -4]] as const) {
+      expect(smoothNoise(seed, stream, knot * 15_000, 15_000)).toBe(2 * noise(seed, stream, knot) - 1);
+    }
   });
 });

@@ -44,9 +44,26 @@ export function ringDemoSample(
   metric: DemoMetricId,
   t: number,
 ): number | null {
-  const stream = hashString(`${release.id}/${metric}/${group}`);
-  const shared = 1 + 0.03 * wobble(seed, hashString(`${release.id}/${metric}`), t);
-  const base = LEVELS[metric] * shared * (1 + JITTER[metric] * wobble(seed, stream, t));
+  return sampleOf(seed, streamsOf(release, group, metric), rollout, speed, group, metric, t);
+}
+
+/** The noise streams of one series, hashed once per query rather than once per sample. */
+const streamsOf = (release: RingDemoRelease, group: CanaryGroup, metric: DemoMetricId) => ({
+  own: hashString(`${release.id}/${metric}/${group}`),
+  shared: hashString(`${release.id}/${metric}`),
+});
+
+function sampleOf(
+  seed: number,
+  streams: { own: number; shared: number },
+  rollout: RingDemoRollout,
+  speed: number,
+  group: CanaryGroup,
+  metric: DemoMetricId,
+  t: number,
+): number | null {
+  const shared = 1 + 0.03 * wobble(seed, streams.shared, t);
+  const base = LEVELS[metric] * shared * (1 + JITTER[metric] * wobble(seed, streams.own, t));
   if (group === 'baseline') return base;
   // No canary pods, no canary series: before the rollout and after an abort.
   if (rollout.weightAt(t) === 0) return null;
@@ -80,8 +97,9 @@ export function withRingDemoMetrics(
       const last = Math.min(query.end, options.now());
       const first = Math.ceil(query.start / query.stepMs) * query.stepMs;
       const points: SeriesPoint[] = [];
+      const streams = streamsOf(options.release, ref.group, ref.metric);
       for (let t = first, i = 1; t <= last; t = first + i++ * query.stepMs) {
-        const v = ringDemoSample(options.seed, options.release, options.rollout, options.speed, ref.group, ref.metric, t);
+        const v = sampleOf(options.seed, streams, options.rollout, options.speed, ref.group, ref.metric, t);
         if (v !== null) points.push([t, round(v)]);
       }
       if (points.length === 0) return [];

@@ -43,3 +43,37 @@ describe('one judgement per release and step', () => {
     expect((await ask()).rules[0]).toMatchObject({ breaches: 2, canary: 9 });
   });
 });
+
+describe('cached samples', () => {
+  const DAY = 86_400_000;
+  type Answer = { series: { group: string; points: [number, number][] }[] };
+  /** The cache answers series in its own order (by metric and side). */
+  const sides = (answer: Answer) => [...answer.series].sort((a, b) => a.group.localeCompare(b.group));
+
+  it('keeps a week of samples for offline review and removes older ones as a live session goes on', async () => {
+    const world = ringWorld();
+    const series = (from: number, to: number) => world.call<Answer>('canary:series', { releaseId: 'checkout-2.4.0', from, to });
+    const firstTo = world.clock.now();
+    const first = { from: firstTo - 30 * MIN, to: firstTo };
+    const live = await series(first.from, first.to);
+
+    // Offline, the samples read before are the answer.
+    world.metrics.control.down = true;
+    expect(sides(await series(first.from, first.to))).toEqual(sides(live));
+
+    // Six days on, the first window is still kept; eight days on, the next read removes it.
+    world.metrics.control.down = false;
+    world.clock.advance(6 * DAY);
+    await series(world.clock.now() - 30 * MIN, world.clock.now());
+    world.metrics.control.down = true;
+    expect(sides(await series(first.from, first.to))).toEqual(sides(live));
+
+    world.metrics.control.down = false;
+    world.clock.advance(2 * DAY);
+    const recentTo = world.clock.now();
+    await series(recentTo - 30 * MIN, recentTo);
+    world.metrics.control.down = true;
+    await expect(series(first.from, first.to)).rejects.toThrow('Prometheus is not answering.');
+    expect((await series(recentTo - 30 * MIN, recentTo)).series[0]!.points.length).toBeGreaterThan(0);
+  });
+});

@@ -15,6 +15,14 @@ import { releaseVerdict, verdictStreaks } from './verdict';
 export const DEFAULT_WINDOW_MS = 30 * 60_000;
 /** Samples per series a verdict compares: over 30 minutes, one every 3 s. */
 export const VERDICT_POINTS = 720;
+/**
+ * Cached samples are kept this long, so a past canary stays reviewable offline for a week; a
+ * canary live for days (the demo's never ends) stores about two samples a second, and without a
+ * limit the table would grow by ~170,000 rows a day for as long as it runs.
+ */
+export const SAMPLE_RETENTION_MS = 7 * 86_400_000;
+/** Older samples are removed at most this often per release (a few range deletes on the primary key). */
+export const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * The window a verdict at `now` compares. It ends on the samples' step, so everyone who asks
@@ -60,6 +68,15 @@ export function createCanaryService(workspace: Workspace, deps: CanaryDeps) {
   /** the outcome last recorded per release (kept when a count starts over, so that records nothing) */
   const lastOutcome = new Map<string, Verdict['outcome']>();
   let resume: StreakSource | null = null;
+  /** when each release's old samples were last removed */
+  const prunedAt = new Map<string, number>();
+
+  function pruneOld(releaseId: string) {
+    const now = deps.clock.now();
+    if (now - (prunedAt.get(releaseId) ?? -Infinity) < PRUNE_EVERY_MS) return;
+    prunedAt.set(releaseId, now);
+    samples.prune(workspace.id, releaseId, now - SAMPLE_RETENTION_MS);
+  }
 
   const definitionOf = (id: string) => {
     const found = workspace.releases.find((r) => r.release.id === id);
@@ -72,6 +89,7 @@ export function createCanaryService(workspace: Workspace, deps: CanaryDeps) {
     try {
       const live = await loadReleaseSeries(workspace.metrics, backends, definition, req);
       samples.store(workspace.id, req.releaseId, live);
+      pruneOld(req.releaseId);
       return { series: live, stale: false };
     } catch (error) {
       const cached = samples.read(workspace.id, req.releaseId, req.from, req.to);

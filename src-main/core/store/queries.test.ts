@@ -148,4 +148,34 @@ describe('canary samples', () => {
     ]);
     expect(q.canarySamples.read('w', 'rel', 1500, 5000)[0]?.points).toEqual([[2000, Number.NaN]]);
   });
+
+  it('storing the same samples again writes nothing; a changed or new point is written', () => {
+    const { db, q } = fresh();
+    const points: [number, number][] = [[1000, 180], [2000, Number.NaN], [3000, 175]];
+    expect(q.canarySamples.store('w', 'rel', [{ metric: 'p95', group: 'canary', points }])).toBe(3);
+    const before = db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    expect(q.canarySamples.store('w', 'rel', [{ metric: 'p95', group: 'canary', points }])).toBe(0);
+    expect(db.prepare('SELECT total_changes() AS n').get()).toEqual(before);
+    const next: [number, number][] = [[1000, 180], [2000, 181], [3000, 175], [4000, 190]];
+    expect(q.canarySamples.store('w', 'rel', [{ metric: 'p95', group: 'canary', points: next }])).toBe(2);
+    expect(q.canarySamples.read('w', 'rel', 0, 5000)[0]?.points).toEqual(next);
+  });
+
+  it('prunes one release’s samples older than a time, every series of it, and nothing else', () => {
+    const { q } = fresh();
+    const both = (points: [number, number][]) => [
+      { metric: 'p95', group: 'canary' as const, points },
+      { metric: 'errors', group: 'baseline' as const, points },
+    ];
+    q.canarySamples.store('w', 'rel', both([[1000, 1], [2000, 2], [3000, 3]]));
+    q.canarySamples.store('w', 'other', both([[1000, 1]]));
+    q.canarySamples.store('v', 'rel', both([[1000, 1]]));
+    expect(q.canarySamples.prune('w', 'rel', 2000)).toBe(2);
+    expect(q.canarySamples.read('w', 'rel', 0, 5000).map((s) => s.points)).toEqual([
+      [[2000, 2], [3000, 3]],
+      [[2000, 2], [3000, 3]],
+    ]);
+    expect(q.canarySamples.read('w', 'other', 0, 5000)).toHaveLength(2);
+    expect(q.canarySamples.read('v', 'rel', 0, 5000)).toHaveLength(2);
+  });
 });
