@@ -4,7 +4,7 @@
 // --quick runs the one-minute subset, each bench at its small size.
 import { spawn } from 'node:child_process';
 
-export const QUICK = ['bench/judge.bench.ts', 'bench/lttb.bench.ts'];
+export const QUICK = ['judge', 'lttb', 'auditIngest', 'auditSearch', 'killSwitch', 'timeToKill', 'startup', 'chartRedraw'].map((name) => `bench/${name}.bench.ts`);
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
