@@ -12,6 +12,7 @@ import { ensurePrivateDir } from './store/fileModes';
 import { consoleHandlers } from './workspaces/consoleHandlers';
 import { createWorkspaceRegistry, type FixedWorkspace, type SecretSource } from './workspaces/registry';
 import { scheduleIntegrityCheck } from './store/backgroundCheck';
+import { startWalCheckpointer } from './store/walCheckpointer';
 import { createQueries, openStore } from './store/index';
 import type { SavedConnection } from './store/workspaceSettings';
 import type { Workspace } from './workspace';
@@ -90,6 +91,8 @@ export function createCore(options: CoreOptions): Core {
           },
           log,
         });
+  // Checkpoints in a worker thread: no console commit (a kill's intent row) copies the -wal and fsyncs.
+  const checkpointer = file === ':memory:' ? null : startWalCheckpointer({ db, file, nativeBinding: options.nativeBinding, log });
   const queries = createQueries(db);
   const bus = createEventBus();
   const exportsDir = file === ':memory:' ? null : join(options.dataDir, 'exports');
@@ -162,6 +165,7 @@ export function createCore(options: CoreOptions): Core {
     dispose() {
       loop.stop();
       integrity?.dispose();
+      checkpointer?.dispose();
       registry.dispose();
       starting.disposeUnused();
       db.close();
