@@ -65,7 +65,13 @@ export function merge(previous: Row[], fresh: Row[]): Row[] {
     if (lastOfGroup < 0) out.push(r);
     else out.splice(lastOfGroup + 1, 0, r);
   }
-  return out;
+  return grouped(out);
+}
+
+/** Rows of one group together, groups in the order they first appear, rows in their own order. */
+export function grouped(rows: Row[]): Row[] {
+  const order = [...new Set(rows.map((r) => r.group))];
+  return order.flatMap((g) => rows.filter((r) => r.group === g));
 }
 
 /** A number in its unit, with as many digits as it needs. */
@@ -104,7 +110,7 @@ export function textTable(rows: Row[]): string {
   const line = (r: string[]) => r.map((cell, c) => (cell.length > widths[c]! ? `${cell.slice(0, widths[c]! - 1)}…` : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const out: string[] = [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  ')];
   let group = '';
-  for (const row of rows) {
+  for (const row of grouped(rows)) {
     if (row.group !== group) {
       group = row.group;
       out.push(`[${group}]`);

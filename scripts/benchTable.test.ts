@@ -50,6 +50,9 @@ describe('the benchmark table', () => {
     expect(merged.map((r) => r.id)).toEqual(['a1', 'a2', 'a3', 'b1', 'c1']);
     expect(merged[1]!.ringside.median).toBe(1);
     expect(merged[0]!.measuredAt).toBe('2026-01-01T00:00:00.000Z');
+    // rows recorded interleaved (a bench adding to a group another bench began) come out together
+    const interleaved = ['a1', 'b1', 'a2'].map((id) => evaluate(figure({ id, group: id[0]! }), at, 'full'));
+    expect(merge([], interleaved).map((r) => r.id)).toEqual(['a1', 'a2', 'b1']);
   });
 
   it('prints groups in a terminal table and a README section naming the machine, with pipes escaped', () => {
