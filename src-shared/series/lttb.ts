@@ -108,6 +108,18 @@ function selectInto(xs: Float64Array, ys: Float64Array, n: number, kept: number,
  * are dropped first, exactly as `lttbIndices` leaves them out.
  */
 export function lttb(points: readonly (readonly [number, number])[], threshold: number): [number, number][] {
+  const { xs, ys } = toColumns(points);
+  const chosen = lttbIndices(xs, ys, threshold);
+  const sampled = new Array<[number, number]>(chosen.length);
+  for (let i = 0; i < chosen.length; i += 1) {
+    const k = chosen[i]!;
+    sampled[i] = [xs[k]!, ys[k]!];
+  }
+  return sampled;
+}
+
+/** [time, value] tuples as two typed columns, the input of `lttbIndices`. */
+export function toColumns(points: readonly (readonly [number, number])[]): { xs: Float64Array; ys: Float64Array } {
   const n = points.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
@@ -116,11 +128,5 @@ export function lttb(points: readonly (readonly [number, number])[], threshold: 
     xs[i] = p[0];
     ys[i] = p[1];
   }
-  const chosen = lttbIndices(xs, ys, threshold);
-  const sampled = new Array<[number, number]>(chosen.length);
-  for (let i = 0; i < chosen.length; i += 1) {
-    const k = chosen[i]!;
-    sampled[i] = [xs[k]!, ys[k]!];
-  }
-  return sampled;
+  return { xs, ys };
 }

@@ -1,5 +1,5 @@
 import type { MetricSeries, SeriesPoint } from '../../../../src-shared/domain/canary';
-import { lttbIndices } from '../../../../src-shared/series/lttb';
+import { lttbIndices, toColumns } from '../../../../src-shared/series/lttb';
 
 /** One drawn line: the samples it keeps, times (epoch ms) ascending beside their values, all finite. */
 export interface ChartLine {
@@ -26,14 +26,7 @@ export function pointsOf(series: readonly MetricSeries[], metric: string): Metri
  * non-finite time or value are gaps and never drawn.
  */
 export function sampleLine(points: readonly SeriesPoint[], threshold: number): ChartLine {
-  const n = points.length;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const p = points[i]!;
-    xs[i] = p[0];
-    ys[i] = p[1];
-  }
+  const { xs, ys } = toColumns(points);
   const kept = lttbIndices(xs, ys, threshold);
   const t = new Float64Array(kept.length);
   const v = new Float64Array(kept.length);
