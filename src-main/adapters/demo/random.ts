@@ -1,18 +1,11 @@
 /** Seeded randomness for the demo: a stream generator for stories and a stateless hash for metrics. */
 
+import { mulberry32 } from '../../../src-shared/random/mulberry32';
+
 const TWO_32 = 4294967296;
 
-/** mulberry32: a tiny 32-bit generator, plenty for dice that must replay identically. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / TWO_32;
-  };
-}
+/** mulberry32 (shared with the judge's pivot draws): dice that must replay identically. */
+export { mulberry32 };
 
 function fmix32(h: number): number {
   h ^= h >>> 16;

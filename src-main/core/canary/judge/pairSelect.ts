@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../../src-shared/random/mulberry32';
+
 /**
  * Order statistics of the m·n pairwise differences x_i − y_j without forming them.
  *
@@ -28,17 +30,6 @@ const SAMPLE = 4096;
 /** Half-width of the pivot band around the target, in sample positions (≈ 2.5 standard deviations). */
 const BAND = 2.5 * Math.sqrt(SAMPLE / 4);
 
-/** mulberry32: small, fast, good enough to draw pivots; seeded so runs repeat. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Rearrange a[lo..hi] so that a[k] holds the value sorting would put there, everything before it
@@ -94,7 +85,8 @@ export class PairDifferences {
   /** the pivot a round found to be the answer */
   private hit = 0;
   private readonly sample = new Float64Array(SAMPLE);
-  private readonly random = generator(0x5eed);
+  // pivots drawn from a fixed seed, so runs repeat
+  private readonly random = mulberry32(0x5eed);
   private readonly gatherAt: number;
 
   /**
