@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { markDamaged } from './integrity';
+import { sqliteWorker } from './sqliteWorker';
 
 export type CheckOutcome =
   | { status: 'ok' }
@@ -42,12 +42,10 @@ export interface BackgroundCheck {
 export function checkInBackground(file: string, nativeBinding?: string): BackgroundCheck {
   let worker: Worker;
   try {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(PROGRAM, { eval: true, workerData: { module, file, nativeBinding } });
+    worker = sqliteWorker(PROGRAM, { file, nativeBinding });
   } catch (error) {
     return { outcome: Promise.resolve({ status: 'not-run', reason: describe(error) }), cancel: () => undefined };
   }
-  worker.unref();
   let settle: (outcome: CheckOutcome) => void = () => undefined;
   const outcome = new Promise<CheckOutcome>((resolve) => {
     let done = false;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { sqliteWorker } from './sqliteWorker';
 
 /**
  * SQLite runs a WAL checkpoint inside whichever commit pushes the -wal past 1,000 pages: that
@@ -60,16 +60,11 @@ export function startWalCheckpointer(options: {
   };
   let worker: Worker;
   try {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(PROGRAM, {
-      eval: true,
-      workerData: { module, file: options.file, nativeBinding: options.nativeBinding, everyMs: options.everyMs ?? 2000 },
-    });
+    worker = sqliteWorker(PROGRAM, { file: options.file, nativeBinding: options.nativeBinding, everyMs: options.everyMs ?? 2000 });
   } catch (error) {
     options.log(`The database's background checkpoints could not start (${describe(error)}); the console checkpoints by itself.`);
     return { dispose: () => undefined };
   }
-  worker.unref();
   let stopping = false;
   let taken = false;
   worker.on('message', (message: { type: string }) => {
